@@ -1,0 +1,318 @@
+#include "app/app.h"
+
+#define GL_GLEXT_PROTOTYPES
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_opengl.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <optional>
+
+#include "app/fonts.h"
+#include "app/kiosk.h"
+#include "app/replay.h"
+#include "app/screens/home_screen.h"
+#include "app/screenshot.h"
+#include "app/style.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+
+namespace {
+
+constexpr double kFrameSeconds = 1.0 / 60;
+
+class App : public ReplayHost {
+ public:
+  App(const AppOptions& options) : options_(options) {}
+  ~App() override;
+  int run();
+
+  const Targets& current_targets() const override { return targets_; }
+  const std::string& current_screen() const override { return screen_name_; }
+  uint32_t window_id() const override { return SDL_GetWindowID(window_); }
+  void request_screenshot(const std::string& path) override {
+    screenshot_path_ = path;
+    needs_frame_ = true;
+  }
+  void request_quit() override { running_ = false; }
+
+ private:
+  bool init_window();
+  void init_kiosk();
+  void handle(const SDL_Event& e);
+  void handle_key(SDL_Keycode key);
+  void frame();
+  void draw_overlays(const Canvas& c) const;
+  void write_ui_tree();
+  int wait_timeout_ms();
+
+  AppOptions options_;
+  SDL_Window* window_ = nullptr;
+  SDL_GLContext gl_ = nullptr;
+  bool imgui_ready_ = false;
+  Fonts fonts_;
+  float font_scale_ = 0;
+  std::unique_ptr<TextureCache> textures_;  // destroyed before the GL context
+  Kiosk kiosk_;
+  std::unique_ptr<Screen> screen_;
+  std::string screen_name_;
+  Targets targets_;
+  std::string focus_, pressed_;
+  std::unique_ptr<ReplayDriver> replay_;
+  uint32_t wake_event_ = 0;
+  std::string screenshot_path_;
+  std::string last_ui_tree_;
+  bool running_ = true, needs_frame_ = true;
+  double last_frame_ = 0;
+  uint64_t frames_ = 0;
+};
+
+App::~App() {
+  replay_.reset();
+  screen_.reset();
+  textures_.reset();
+  if (imgui_ready_) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (gl_) SDL_GL_DeleteContext(gl_);
+  if (window_) SDL_DestroyWindow(window_);
+  IMG_Quit();
+  SDL_Quit();
+}
+
+bool App::init_window() {
+  SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");  // a kiosk never minimises itself
+  SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");       // the first tap already counts
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    std::fprintf(stderr, "kiosk: cannot start SDL: %s\n", SDL_GetError());
+    return false;
+  }
+  IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG | IMG_INIT_WEBP);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_SHOWN;
+  flags |= options_.windowed ? 0 : (SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
+  window_ = SDL_CreateWindow("Xem và Nói", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options_.width,
+                             options_.height, flags);
+  if (!window_ || !(gl_ = SDL_GL_CreateContext(window_))) {
+    std::fprintf(stderr, "kiosk: cannot open an OpenGL 3.2 window: %s\n", SDL_GetError());
+    return false;
+  }
+  if (!options_.windowed) SDL_SetWindowKeyboardGrab(window_, SDL_TRUE);  // keep Alt+Tab and the like from the desktop
+  SDL_GL_SetSwapInterval(1);
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // nothing written next to the program
+  ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
+  ImGui_ImplOpenGL3_Init("#version 150");
+  imgui_ready_ = true;
+  wake_event_ = SDL_RegisterEvents(1);
+  return true;
+}
+
+void App::init_kiosk() {
+  kiosk_.paths = find_install_paths();
+  init_i18n(kiosk_.paths.locale.string(), options_.lang);
+  kiosk_.data_dir = options_.data_dir.empty() ? default_data_dir() : options_.data_dir;
+  kiosk_.catalog = load_catalog(options_.content_dir.empty() ? kiosk_.paths.content : options_.content_dir);
+  for (const auto& p : kiosk_.catalog.problems) std::fprintf(stderr, "kiosk: content: %s\n", p.describe().c_str());
+  std::string warning;
+  kiosk_.settings = load_settings(kiosk_.data_dir, warning);
+  if (!warning.empty()) std::fprintf(stderr, "kiosk: settings: %s\n", warning.c_str());
+  try {
+    kiosk_.journal = std::make_unique<Journal>(kiosk_.data_dir / "journal.sqlite");
+    if (int n = kiosk_.journal->recovered_on_open())
+      std::fprintf(stderr, "kiosk: journal: %d interrupted session(s) recovered\n", n);
+  } catch (const JournalError& e) {
+    kiosk_.journal_error = e.what();
+    std::fprintf(stderr, "kiosk: %s\n", e.what());
+  }
+  kiosk_.sessions = std::make_unique<SessionKeeper>(kiosk_.journal.get(), options_.heartbeat_seconds);
+  textures_ = std::make_unique<TextureCache>();
+  kiosk_.textures = textures_.get();
+  kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));
+  if (!options_.replay.empty()) replay_ = std::make_unique<ReplayDriver>(options_.replay, wake_event_);
+}
+
+int App::run() {
+  if (!init_window()) return 1;
+  init_kiosk();
+  while (running_) {
+    SDL_Event e;
+    if (SDL_WaitEventTimeout(&e, wait_timeout_ms())) {
+      handle(e);
+      while (SDL_PollEvent(&e)) handle(e);
+    }
+    kiosk_.sessions->tick(unix_now());
+    double now = kiosk_.now();
+    if (replay_) replay_->step(*this, now, frames_);
+    bool animating = screen_ && (screen_->animating(now) || now < kiosk_.notice_until);
+    if ((needs_frame_ || animating || kiosk_.next_screen) && now - last_frame_ >= (animating ? kFrameSeconds : 0)) {
+      frame();
+    }
+  }
+  return replay_ && replay_->had_errors() ? 3 : 0;
+}
+
+int App::wait_timeout_ms() {
+  double now = kiosk_.now();
+  if (needs_frame_ || kiosk_.next_screen) return 0;
+  double wait = 3600;
+  if (screen_ && (screen_->animating(now) || now < kiosk_.notice_until))
+    wait = std::max(0.0, last_frame_ + kFrameSeconds - now);
+  if (replay_) {
+    double r = replay_->seconds_to_next(now, frames_);
+    if (r >= 0) wait = std::min(wait, r);
+  }
+  auto heartbeat = kiosk_.sessions ? kiosk_.sessions->seconds_to_next_heartbeat(unix_now()) : -1;
+  if (heartbeat >= 0) wait = std::min(wait, double(heartbeat) + 0.05);
+  return static_cast<int>(wait * 1000) + (wait > 0 ? 1 : 0);
+}
+
+void App::handle(const SDL_Event& e) {
+  ImGui_ImplSDL2_ProcessEvent(&e);
+  needs_frame_ = true;
+  switch (e.type) {
+    case SDL_QUIT:
+      if (options_.windowed) running_ = false;  // full screen: only the admin exit (later) may leave
+      break;
+    case SDL_MOUSEBUTTONDOWN:
+      if (e.button.button == SDL_BUTTON_LEFT) {
+        const Target* t = targets_.at(float(e.button.x), float(e.button.y));
+        pressed_ = t ? t->id : "";
+        if (t) focus_ = t->id;
+      }
+      break;
+    case SDL_MOUSEBUTTONUP:
+      if (e.button.button == SDL_BUTTON_LEFT && !pressed_.empty()) {
+        const Target* t = targets_.at(float(e.button.x), float(e.button.y));
+        std::string id = std::exchange(pressed_, "");
+        if (t && t->id == id && screen_) screen_->activate(id);
+      }
+      break;
+    case SDL_KEYDOWN:
+      handle_key(e.key.keysym.sym);
+      break;
+    case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_CLOSE && options_.windowed) running_ = false;
+      break;
+    default:
+      break;
+  }
+}
+
+void App::handle_key(SDL_Keycode key) {
+  if (!screen_) return;
+  switch (key) {
+    case SDLK_LEFT: focus_ = targets_.neighbour(focus_, -1, 0); break;
+    case SDLK_RIGHT: focus_ = targets_.neighbour(focus_, 1, 0); break;
+    case SDLK_UP: focus_ = targets_.neighbour(focus_, 0, -1); break;
+    case SDLK_DOWN: focus_ = targets_.neighbour(focus_, 0, 1); break;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+    case SDLK_SELECT:
+      if (targets_.find(focus_)) screen_->activate(focus_);
+      break;
+    case SDLK_ESCAPE:
+    case SDLK_AC_BACK:
+    case SDLK_BACKSPACE:
+      screen_->back();
+      break;
+    default:
+      break;
+  }
+}
+
+void App::frame() {
+  if (kiosk_.next_screen) {  // screen switches happen between frames
+    screen_ = std::move(kiosk_.next_screen);
+    screen_name_ = screen_->name();
+    focus_.clear();
+    pressed_.clear();
+  }
+  int w, h, dw, dh;
+  SDL_GetWindowSize(window_, &w, &h);
+  SDL_GL_GetDrawableSize(window_, &dw, &dh);
+  float scale = std::min(w / 1920.0f, h / 1080.0f);
+  if (scale != font_scale_) {
+    fonts_.build(scale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    font_scale_ = scale;
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+
+  double now = kiosk_.now();
+  Canvas canvas(ImGui::GetBackgroundDrawList(), fonts_, *textures_, float(w), float(h));
+  targets_.clear();
+  screen_->update(canvas, targets_, now);
+  if (!targets_.find(focus_)) focus_ = targets_.items().empty() ? "" : targets_.items().front().id;
+  screen_->draw(canvas, now);
+  draw_overlays(canvas);
+
+  ImGui::Render();
+  glViewport(0, 0, dw, dh);
+  glClearColor(1, 1, 1, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (!screenshot_path_.empty()) {
+    save_screenshot(screenshot_path_, dw, dh);
+    screenshot_path_.clear();
+  }
+  SDL_GL_SwapWindow(window_);
+  ++frames_;
+  last_frame_ = now;
+  needs_frame_ = false;
+  write_ui_tree();
+}
+
+// What every screen shares: the pressed target darkens, the focused one has a thick blue ring
+// (always visible, so a remote user knows where Enter goes; blue, unlike the sunny selection), and notices show at the bottom.
+void App::draw_overlays(const Canvas& c) const {
+  const float radius = c.px(style::kRadius);
+  if (const Target* t = targets_.find(pressed_)) c.fill(t->rect, IM_COL32(0, 0, 0, 40), radius);
+  if (const Target* t = targets_.find(focus_)) {
+    c.outline(t->rect.inset(-c.px(9)), rgb(0xFFFFFF), radius + c.px(9), c.px(14));
+    c.outline(t->rect.inset(-c.px(9)), rgb(style::kFocus), radius + c.px(9), c.px(9));
+  }
+  if (kiosk_.now() < kiosk_.notice_until) {
+    Rect r = c.px(c.design_width() / 2 - 640, c.design_height() - 190, 1280, 150);
+    c.card(r, rgb(0xFFF1D6), radius);
+    c.outline(r, rgb(style::kWarn), radius, c.px(5));
+    c.icon({r.x + c.px(20), r.y + c.px(25), c.px(100), c.px(100)}, kiosk_.icon_texture("warning"));
+    c.text_centered({r.x + c.px(140), r.y + c.px(10), r.w - c.px(160), r.h - c.px(20)}, FontSize::Heading,
+                    rgb(style::kInk), kiosk_.notice);
+  }
+}
+
+void App::write_ui_tree() {
+  if (options_.ui_tree.empty()) return;
+  std::string json = targets_.to_json(screen_name_, focus_);
+  if (json == last_ui_tree_) return;
+  last_ui_tree_ = json;
+  std::string tmp = options_.ui_tree + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << json << "\n";
+  }
+  std::rename(tmp.c_str(), options_.ui_tree.c_str());  // readers never see half a file
+}
+
+}  // namespace
+
+int run_app(const AppOptions& options) {
+  App app(options);
+  return app.run();
+}

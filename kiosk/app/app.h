@@ -1,0 +1,18 @@
+#pragma once
+// The kiosk program: one SDL2 window with OpenGL and Dear ImGui, the screens, and a main loop that
+// sleeps in SDL_WaitEventTimeout whenever nothing on screen moves.
+#include <filesystem>
+#include <string>
+
+struct AppOptions {
+  bool windowed = false;  // also allows closing the window; a full-screen kiosk cannot be closed
+  int width = 1920, height = 1080;
+  std::filesystem::path content_dir, data_dir;
+  std::string lang = "vi";
+  std::string replay;   // --replay script or named pipe
+  std::string ui_tree;  // --ui-tree JSON dump path
+  int heartbeat_seconds = 30;
+};
+
+// Runs until quit; returns the process exit code.
+int run_app(const AppOptions& options);

@@ -1,0 +1,27 @@
+#include "app/kiosk.h"
+
+#include <SDL.h>
+#include <cstdio>
+
+#include "core/i18n.h"
+#include "core/text.h"
+
+namespace {
+constexpr double kNoticeSeconds = 5;
+}
+
+double Kiosk::now() const { return SDL_GetTicks64() / 1000.0; }
+
+void Kiosk::notify(std::string text) {
+  std::fprintf(stderr, "kiosk: %s\n", text.c_str());
+  notice = std::move(text);
+  notice_until = now() + kNoticeSeconds;
+}
+
+void Kiosk::save_settings_or_warn() {
+  try {
+    save_settings(data_dir, settings);
+  } catch (const std::exception& e) {
+    notify(format(tr("Settings cannot be saved: %s"), e.what()));
+  }
+}

@@ -1,0 +1,36 @@
+#pragma once
+// What every screen can reach: content, settings, the running session, pictures, and the screen
+// switch, which is queued and applied by the App between frames.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/screen.h"
+#include "core/catalog.h"
+#include "core/paths.h"
+#include "core/session_keeper.h"
+#include "core/settings.h"
+
+struct Kiosk {
+  InstallPaths paths;
+  std::filesystem::path data_dir;
+  Catalog catalog;
+  Settings settings;
+  std::unique_ptr<Journal> journal;
+  std::string journal_error;  // set when the journal could not be opened: shown on the home screen
+  std::unique_ptr<SessionKeeper> sessions;
+  TextureCache* textures = nullptr;
+
+  std::unique_ptr<Screen> next_screen;  // applied between frames
+  void switch_to(std::unique_ptr<Screen> screen) { next_screen = std::move(screen); }
+
+  std::filesystem::path icon(const std::string& name) const { return paths.assets / "icons" / (name + ".png"); }
+  const Texture& icon_texture(const std::string& name) const { return textures->get(icon(name)); }
+  void save_settings_or_warn();
+  // Seconds on a monotonic clock, the time base of animations and notices.
+  double now() const;
+  // A message card shown over any screen for a few seconds (errors a teacher should see).
+  void notify(std::string text);
+  std::string notice;
+  double notice_until = 0;
+};

@@ -1,0 +1,151 @@
+#include "app/replay.h"
+
+#include <cstdio>
+#include <fstream>
+
+ReplayDriver::ReplayDriver(const std::string& path, uint32_t wake_event)
+    : wake_event_(wake_event), reader_(&ReplayDriver::read_lines, this, path) {}
+
+ReplayDriver::~ReplayDriver() {
+  stopping_ = true;
+  // A reader blocked on a pipe nobody writes to cannot be woken portably; it holds no resources the
+  // process needs at exit, so let it go.
+  reader_.detach();
+}
+
+void ReplayDriver::read_lines(std::string path) {
+  std::ifstream in(path);  // blocks until a writer opens a named pipe
+  if (!in) {
+    std::fprintf(stderr, "kiosk: replay: cannot open %s\n", path.c_str());
+    return;
+  }
+  std::string line;
+  while (!stopping_ && std::getline(in, line)) {
+    {
+      std::lock_guard lock(mutex_);
+      lines_.push_back(line);
+    }
+    SDL_Event wake{};
+    wake.type = wake_event_;
+    SDL_PushEvent(&wake);
+  }
+}
+
+void ReplayDriver::error(const std::string& what) {
+  ++errors_;
+  std::fprintf(stderr, "kiosk: replay: %s\n", what.c_str());
+}
+
+double ReplayDriver::seconds_to_next(double now, uint64_t frames) {
+  if (!scheduled_.empty()) return std::max(0.0, scheduled_.front().at - now);
+  if (wait_until_ > now) return wait_until_ - now;
+  if (needs_frame_ && frames <= frame_of_last_command_) return -1;
+  std::lock_guard lock(mutex_);
+  return lines_.empty() ? -1 : 0;
+}
+
+void ReplayDriver::push_mouse(ReplayHost& host, Uint32 type, float x, float y) {
+  SDL_Event e{};
+  e.type = type;
+  if (type == SDL_MOUSEMOTION) {
+    e.motion.windowID = host.window_id();
+    e.motion.x = static_cast<Sint32>(x);
+    e.motion.y = static_cast<Sint32>(y);
+    e.motion.state = scheduled_.empty() ? 0 : SDL_BUTTON_LMASK;
+  } else {
+    e.button.windowID = host.window_id();
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    e.button.clicks = 1;
+    e.button.x = static_cast<Sint32>(x);
+    e.button.y = static_cast<Sint32>(y);
+  }
+  SDL_PushEvent(&e);
+}
+
+void ReplayDriver::step(ReplayHost& host, double now, uint64_t frames) {
+  while (!scheduled_.empty() && scheduled_.front().at <= now) {
+    auto s = scheduled_.front();
+    scheduled_.pop_front();
+    push_mouse(host, s.type, s.x, s.y);
+  }
+  if (!scheduled_.empty() || now < wait_until_) return;
+  if (needs_frame_ && frames <= frame_of_last_command_) return;
+
+  std::string line;
+  {
+    std::lock_guard lock(mutex_);
+    if (lines_.empty()) return;
+    line = lines_.front();
+    lines_.pop_front();
+  }
+  std::string why;
+  auto cmd = parse_replay_line(line, why);
+  if (!why.empty()) error(why);
+  if (!cmd) return;
+  frame_of_last_command_ = frames;
+  needs_frame_ = cmd->kind != ReplayCommand::Kind::Wait;
+  run(*cmd, host, now);
+}
+
+void ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
+  using K = ReplayCommand::Kind;
+  switch (cmd.kind) {
+    case K::Wait:
+      wait_until_ = now + cmd.ms / 1000.0;
+      break;
+    case K::TapId: {
+      const Target* t = host.current_targets().find(cmd.text);
+      if (!t) {
+        error("no element @" + cmd.text + " on screen '" + host.current_screen() + "'");
+        break;
+      }
+      ReplayCommand tap = cmd;
+      tap.kind = K::Tap;
+      tap.x = t->rect.cx();
+      tap.y = t->rect.cy();
+      run(tap, host, now);
+      break;
+    }
+    case K::Tap:
+      push_mouse(host, SDL_MOUSEMOTION, cmd.x, cmd.y);
+      push_mouse(host, SDL_MOUSEBUTTONDOWN, cmd.x, cmd.y);
+      push_mouse(host, SDL_MOUSEBUTTONUP, cmd.x, cmd.y);
+      break;
+    case K::Drag: {
+      push_mouse(host, SDL_MOUSEMOTION, cmd.x, cmd.y);
+      push_mouse(host, SDL_MOUSEBUTTONDOWN, cmd.x, cmd.y);
+      const int steps = std::max(1, cmd.ms / 16);
+      for (int i = 1; i <= steps; ++i) {
+        float f = float(i) / steps;
+        scheduled_.push_back({now + cmd.ms / 1000.0 * f, SDL_MOUSEMOTION, cmd.x + (cmd.x2 - cmd.x) * f,
+                              cmd.y + (cmd.y2 - cmd.y) * f});
+      }
+      scheduled_.push_back({now + cmd.ms / 1000.0, SDL_MOUSEBUTTONUP, cmd.x2, cmd.y2});
+      break;
+    }
+    case K::Key: {
+      SDL_Keycode key = SDL_GetKeyFromName(cmd.text.c_str());
+      if (key == SDLK_UNKNOWN) {
+        error("unknown key name '" + cmd.text + "'");
+        break;
+      }
+      for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
+        SDL_Event e{};
+        e.type = type;
+        e.key.windowID = host.window_id();
+        e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+        e.key.keysym.sym = key;
+        e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+        SDL_PushEvent(&e);
+      }
+      break;
+    }
+    case K::Screenshot:
+      host.request_screenshot(cmd.text);
+      break;
+    case K::Quit:
+      host.request_quit();
+      break;
+  }
+}

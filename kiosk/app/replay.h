@@ -1,0 +1,64 @@
+#pragma once
+// --replay: drives the kiosk from a script (see core/replay_script.h) through the real event
+// queue. Lines are read by a thread as they arrive, so the script may be a named pipe that a test
+// writes to while it watches the screen. Each command runs only after a frame has been drawn since
+// the previous one, so `tap @ID` always sees the screen the last command led to.
+#include <SDL.h>
+
+#include <atomic>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/replay_script.h"
+#include "core/targets.h"
+
+class ReplayHost {
+ public:
+  virtual ~ReplayHost() = default;
+  virtual const Targets& current_targets() const = 0;
+  virtual const std::string& current_screen() const = 0;
+  virtual uint32_t window_id() const = 0;
+  virtual void request_screenshot(const std::string& path) = 0;
+  virtual void request_quit() = 0;
+};
+
+class ReplayDriver {
+ public:
+  // Starts reading `path` on a thread; each new line wakes the main loop with `wake_event`.
+  ReplayDriver(const std::string& path, uint32_t wake_event);
+  ~ReplayDriver();
+
+  // Runs what is due: pushes scheduled events, then at most one command. `frames` counts the frames
+  // drawn so far.
+  void step(ReplayHost& host, double now, uint64_t frames);
+  // Seconds until step() has something to do without new input: 0 when a read line can run now,
+  // the time left of a wait or a drag; negative when it only waits for a new line or a frame.
+  double seconds_to_next(double now, uint64_t frames);
+  bool had_errors() const { return errors_ > 0; }
+
+ private:
+  void read_lines(std::string path);
+  void run(const ReplayCommand& cmd, ReplayHost& host, double now);
+  void push_mouse(ReplayHost& host, Uint32 type, float x, float y);
+  void error(const std::string& what);
+
+  uint32_t wake_event_;
+  std::thread reader_;
+  std::mutex mutex_;
+  std::deque<std::string> lines_;  // guarded by mutex_
+  std::atomic<bool> stopping_{false};
+
+  struct Scheduled {
+    double at;
+    Uint32 type;
+    float x, y;
+  };
+  std::deque<Scheduled> scheduled_;  // the steps of a drag
+  double wait_until_ = 0;
+  uint64_t frame_of_last_command_ = 0;
+  bool needs_frame_ = false;
+  int errors_ = 0;
+};

@@ -1,0 +1,24 @@
+#pragma once
+// One full screen of the kiosk (home, topic, summary...). As in SuperTux's Screen: update() changes
+// state and lays out the targets, draw() only reads; a screen asks the Kiosk to switch screens and
+// the switch happens between frames.
+#include <string>
+
+#include "app/canvas.h"
+#include "core/targets.h"
+
+class Screen {
+ public:
+  virtual ~Screen() = default;
+  // Stable name for tests and the --ui-tree dump: "home", "topic", "summary".
+  virtual std::string name() const = 0;
+  // Lays out for this canvas and registers every actionable element in `targets`.
+  virtual void update(const Canvas& canvas, Targets& targets, double now) = 0;
+  virtual void draw(const Canvas& canvas, double now) const = 0;
+  // A target was tapped, clicked, or chosen with Enter.
+  virtual void activate(const std::string& id) = 0;
+  // Escape / the remote's Back key.
+  virtual void back() {}
+  // True while something on screen moves: the main loop keeps drawing frames only then.
+  virtual bool animating(double /*now*/) const { return false; }
+};

@@ -1,0 +1,158 @@
+#include "app/screens/home_screen.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/scenery.h"
+#include "app/screens/topic_screen.h"
+#include "app/style.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+namespace {
+constexpr float kMargin = 60;
+constexpr float kHeaderH = 170;
+constexpr float kChipsY = 190, kChipH = 120, kChipW = 300;
+constexpr float kTilesTop = 360;
+constexpr float kTitleBandH = 120;
+constexpr double kHintSeconds = 3;
+
+// Icon file for a class group: the four standard Vietnamese kindergarten groups have their own.
+std::string class_icon(const std::string& group) {
+  std::string slug = ascii_slug(group);
+  std::transform(slug.begin(), slug.end(), slug.begin(), ::tolower);
+  for (const char* known : {"nha-tre", "mam", "choi", "la"})
+    if (slug == known) return std::string("class-") + known;
+  return "star";
+}
+}  // namespace
+
+void HomeScreen::update(const Canvas& c, Targets& targets, double now) {
+  if (entered_ < 0) entered_ = now;
+  const float w = c.design_width();
+
+  chips_.clear();
+  float chip_x = kMargin + 160;
+  for (const auto& group : kiosk_.settings.class_groups) {
+    Rect r = c.px(chip_x, kChipsY, kChipW, kChipH);
+    chips_.push_back({group, r});
+    targets.add("class:" + ascii_slug(group), format(tr("Class %s"), group.c_str()), r);
+    chip_x += kChipW + 28;
+  }
+
+  // Topic tiles: up to three in a row, as large as the space below the class chips allows.
+  tiles_.clear();
+  const auto& topics = kiosk_.catalog.topics;
+  const size_t n = topics.size();
+  if (n == 0) return;
+  const int cols = static_cast<int>(std::min<size_t>(n, n > 6 ? 4 : 3));
+  const int rows = static_cast<int>((n + cols - 1) / cols);
+  const float gap = 48;
+  const float avail_h = c.design_height() - kTilesTop - 40;
+  float tile_w = std::min(560.0f, (w - 2 * kMargin - (cols - 1) * gap) / cols);
+  float tile_h = tile_w * 0.75f + kTitleBandH;
+  float fit = std::min(1.0f, (avail_h - (rows - 1) * gap) / (rows * tile_h));
+  tile_w *= fit;
+  tile_h *= fit;
+  const float grid_w = cols * tile_w + (cols - 1) * gap;
+  const float x0 = (w - grid_w) / 2;
+  for (size_t i = 0; i < n; ++i) {
+    int col = static_cast<int>(i) % cols, row = static_cast<int>(i) / cols;
+    Rect r = c.px(x0 + col * (tile_w + gap), kTilesTop + row * (tile_h + gap), tile_w, tile_h);
+    tiles_.push_back({&topics[i], r});
+    if (!topics[i].broken) targets.add("topic:" + topics[i].id, topics[i].title.in(ui_language()), r);
+  }
+}
+
+bool HomeScreen::animating(double now) const { return now - entered_ < 0.6 || now < hint_until_; }
+
+void HomeScreen::activate(const std::string& id) {
+  if (id.rfind("class:", 0) == 0) {
+    for (const auto& chip : chips_)
+      if ("class:" + ascii_slug(chip.group) == id) kiosk_.settings.last_class = chip.group;
+    kiosk_.save_settings_or_warn();
+    return;
+  }
+  if (id.rfind("topic:", 0) == 0) {
+    const Topic* topic = kiosk_.catalog.find(id.substr(6));
+    if (!topic) return;
+    const auto& groups = kiosk_.settings.class_groups;
+    if (std::find(groups.begin(), groups.end(), kiosk_.settings.last_class) == groups.end()) {
+      hint_until_ = kiosk_.now() + kHintSeconds;
+      return;
+    }
+    kiosk_.sessions->start(kiosk_.settings.last_class, topic->id, unix_now());
+    kiosk_.switch_to(std::make_unique<TopicScreen>(kiosk_, *topic));
+  }
+}
+
+void HomeScreen::draw(const Canvas& c, double now) const {
+  draw_sky(c);
+  const float w = c.design_width();
+
+  // Header: logo and name.
+  c.icon(c.px(kMargin - 10, 20, 140, 140), kiosk_.icon_texture("logo"));
+  c.text(c.px(kMargin + 150), c.px(38), FontSize::Huge, rgb(style::kInk), tr("Watch and Talk"));
+  if (!kiosk_.journal_error.empty()) {
+    Rect banner = c.px(w / 2 + 40, 40, w / 2 - 100, 100);
+    c.card(banner, rgb(0xFFE3C2), c.px(24));
+    c.text_centered(banner.inset(c.px(16)), FontSize::Small, rgb(0x9A3412),
+                    format(tr("The journal cannot be written: %s"), kiosk_.journal_error.c_str()));
+  }
+
+  // Class chips.
+  bool hinting = now < hint_until_;
+  float wiggle = hinting ? std::sin(static_cast<float>(now * 18)) * c.px(6) : 0;
+  c.text(c.px(kMargin), c.px(kChipsY + 30), FontSize::Title, rgb(style::kInk), tr("Class"));
+  for (const auto& chip : chips_) {
+    bool selected = chip.group == kiosk_.settings.last_class;
+    Rect r{chip.rect.x + wiggle, chip.rect.y, chip.rect.w, chip.rect.h};
+    c.card(r, selected ? rgb(style::kSun) : rgb(0xFFFFFF), c.px(style::kRadius));
+    if (!selected) c.outline(r, rgb(0xFFD58A), c.px(style::kRadius), c.px(4));
+    c.icon({r.x + c.px(14), r.y + c.px(12), c.px(96), c.px(96)}, kiosk_.icon_texture(class_icon(chip.group)));
+    c.text_centered({r.x + c.px(110), r.y, r.w - c.px(120), r.h}, FontSize::Title,
+                    selected ? rgb(0xFFFFFF) : rgb(style::kInk), chip.group, selected);
+  }
+  if (hinting) {
+    c.text(c.px(kMargin + 160), c.px(kChipsY + kChipH + 8), FontSize::Heading, rgb(0xD62828), tr("Choose a class first"));
+  }
+
+  if (tiles_.empty()) {
+    c.text_centered(c.px(kMargin, kTilesTop, w - 2 * kMargin, 300), FontSize::Title, rgb(style::kInk),
+                    format(tr("No topics found in %s"), kiosk_.catalog.dir.c_str()));
+  }
+  for (size_t i = 0; i < tiles_.size(); ++i) draw_tile(c, tiles_[i], now, i);
+}
+
+void HomeScreen::draw_tile(const Canvas& c, const Tile& tile, double now, size_t index) const {
+  // Tiles rise into place one after another when the screen opens.
+  float rise = 1 - style::ease_out(now, entered_ + 0.08 * index, 0.35);
+  Rect r = tile.rect;
+  r.y += c.px(60) * rise;
+  const Topic& topic = *tile.topic;
+  const float radius = c.px(style::kRadius);
+  const unsigned int band = topic.color ? topic.color : 0x219EBC;
+  const float band_h = r.h - r.w * 0.75f;
+  Rect pic{r.x, r.y, r.w, r.h - band_h};
+  Rect title{r.x, r.y + pic.h, r.w, band_h};
+
+  if (topic.broken) {
+    c.card(r, rgb(0xEDEDED), radius);
+    c.icon({r.cx() - c.px(70), r.y + c.px(40), c.px(140), c.px(140)}, kiosk_.icon_texture("warning"));
+    c.text_centered({r.x + c.px(20), r.y + c.px(190), r.w - c.px(40), c.px(70)}, FontSize::Heading, rgb(style::kInk),
+                    tr("This topic cannot open"));
+    std::string why = topic.problems.empty() ? "" : topic.problems.front().describe();
+    c.text_centered({r.x + c.px(24), r.y + c.px(270), r.w - c.px(48), r.h - c.px(290)}, FontSize::Small,
+                    rgb(0x6B7280), why);
+    return;
+  }
+  c.card(r, rgb(band), radius);
+  if (!c.picture(pic, c.textures().get(topic.cover), radius, ImDrawFlags_RoundCornersTop)) {
+    c.fill(pic, rgb(0xFFFFFF, 120), radius, ImDrawFlags_RoundCornersTop);
+    c.icon({pic.cx() - c.px(60), pic.cy() - c.px(90), c.px(120), c.px(120)}, kiosk_.icon_texture("warning"));
+    c.text_centered({pic.x, pic.cy() + c.px(40), pic.w, c.px(60)}, FontSize::Small, rgb(style::kInk),
+                    tr("Picture missing"));
+  }
+  c.text_centered(title.inset(c.px(12)), FontSize::Title, rgb(0xFFFFFF), topic.title.in(ui_language()), true);
+}

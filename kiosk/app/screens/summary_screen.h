@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+
+#include "app/kiosk.h"
+
+// After "finish": how long the class worked on the topic and how many activities it did.
+class SummaryScreen : public Screen {
+ public:
+  SummaryScreen(Kiosk& kiosk, const Topic& topic, SessionRow row) : kiosk_(kiosk), topic_(topic), row_(std::move(row)) {}
+  std::string name() const override { return "summary"; }
+  void update(const Canvas& canvas, Targets& targets, double now) override;
+  void draw(const Canvas& canvas, double now) const override;
+  void activate(const std::string& id) override;
+  void back() override { activate("home"); }
+  bool animating(double now) const override { return now - entered_ < 0.8; }
+
+ private:
+  Kiosk& kiosk_;
+  const Topic& topic_;
+  SessionRow row_;
+  double entered_ = -1;
+  Rect home_rect_, panel_;
+};

@@ -1,0 +1,109 @@
+#include "app/screens/topic_screen.h"
+
+#include <algorithm>
+
+#include "app/scenery.h"
+#include "app/screens/summary_screen.h"
+#include "app/style.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+namespace {
+constexpr float kMargin = 60, kHeaderH = 180;
+constexpr float kLessonsY = 210, kGamesY = 610;
+constexpr float kCardW = 400, kCardH = 300, kGap = 36, kRowHeadingH = 80;
+
+std::string entry_icon(const std::string& list, const Entry& e) {
+  if (list == "game") return "game";
+  return e.kind == "story" ? "lesson-story" : "lesson-video";
+}
+}  // namespace
+
+void TopicScreen::update(const Canvas& c, Targets& targets, double now) {
+  if (entered_ < 0) entered_ = now;
+  const float w = c.design_width();
+  finish_rect_ = c.px(w - kMargin - 360, 35, 360, 110);
+  targets.add("end-session", tr("Finish"), finish_rect_);
+  cards_.clear();
+  layout_row(c, targets, topic_.lessons, "lesson", kLessonsY + kRowHeadingH);
+  layout_row(c, targets, topic_.games, "game", kGamesY + kRowHeadingH);
+}
+
+void TopicScreen::layout_row(const Canvas& c, Targets& targets, const std::vector<Entry>& entries, const char* kind,
+                             float y) {
+  const float n = static_cast<float>(entries.size());
+  const float card_w = std::min(kCardW, (c.design_width() - 2 * kMargin - (n - 1) * kGap) / n);
+  float x = kMargin;
+  for (const auto& e : entries) {
+    Rect r = c.px(x, y, card_w, kCardH);
+    std::string id = std::string(kind) + ":" + topic_.id + "/" + e.id;
+    cards_.push_back({&e, id, entry_icon(kind, e), r});
+    if (e.problems.empty()) targets.add(id, e.title.in(ui_language()), r);
+    x += card_w + kGap;
+  }
+}
+
+void TopicScreen::activate(const std::string& id) {
+  if (id == "end-session") return finish();
+  // Players and game templates arrive with later versions; until then say so instead of doing nothing.
+  kiosk_.notify(tr("This activity cannot open on this kiosk yet"));
+}
+
+void TopicScreen::finish() {
+  SessionRow row = kiosk_.sessions->end(unix_now());
+  kiosk_.switch_to(std::make_unique<SummaryScreen>(kiosk_, topic_, row));
+}
+
+void TopicScreen::draw(const Canvas& c, double now) const {
+  draw_sky(c);
+  const float w = c.design_width();
+  const unsigned int color = topic_.color ? topic_.color : 0x219EBC;
+
+  // Header band in the topic's colour: cover, title, class; the finish button on the right.
+  c.fill(c.px(0, 0, w, kHeaderH), rgb(color));
+  c.picture(c.px(kMargin - 20, 20, 186, 140), c.textures().get(topic_.cover), c.px(20));
+  const auto& session = kiosk_.sessions->current();
+  c.text(c.px(kMargin + 190), c.px(26), FontSize::Title, rgb(0xFFFFFF), topic_.title.in(ui_language()),
+         c.px(w - kMargin * 2 - 600));
+  if (session) {
+    c.text(c.px(kMargin + 190), c.px(108), FontSize::Heading, rgb(0xFFFFFF, 230),
+           format(tr("Class %s"), session->class_group.c_str()));
+  }
+  c.card(finish_rect_, rgb(0xFFFFFF), c.px(style::kRadius));
+  Rect f = finish_rect_;
+  c.icon({f.x + c.px(18), f.y + c.px(15), c.px(80), c.px(80)}, kiosk_.icon_texture("end-session"));
+  c.text_centered({f.x + c.px(100), f.y, f.w - c.px(110), f.h}, FontSize::Title, rgb(style::kGo), tr("Finish"));
+
+  float rise = 1 - style::ease_out(now, entered_, 0.4);
+  draw_row(c, tr("Watch and talk"), tr("No lessons yet"), kLessonsY, "lesson");
+  draw_row(c, tr("Games"), tr("No games yet"), kGamesY, "game");
+  for (const auto& card : cards_) {
+    Rect r = card.rect;
+    r.y += c.px(50) * rise;
+    const float radius = c.px(style::kRadius);
+    const bool broken = !card.entry->problems.empty();
+    c.card(r, rgb(0xFFFFFF), radius);
+    Rect art{r.x, r.y, r.w, r.h - c.px(100)};
+    c.fill(art, broken ? rgb(0xE5E5E5) : rgb(color, 70), radius, ImDrawFlags_RoundCornersTop);
+    c.icon(art.inset(c.px(28)), kiosk_.icon_texture(broken ? "warning" : card.icon));
+    Rect label{r.x + c.px(12), r.y + r.h - c.px(100), r.w - c.px(24), c.px(100)};
+    if (broken) {
+      c.text_centered(label, FontSize::Small, rgb(0x9A3412), card.entry->problems.front().describe());
+    } else {
+      c.text_centered(label, FontSize::Heading, rgb(style::kInk), card.entry->title.in(ui_language()));
+    }
+  }
+}
+
+void TopicScreen::draw_row(const Canvas& c, const char* heading, const char* empty_text, float y,
+                           const std::string& kind) const {
+  c.text(c.px(kMargin), c.px(y), FontSize::Title, rgb(style::kInk), heading);
+  bool any = std::any_of(cards_.begin(), cards_.end(), [&](const Card& k) { return k.id.rfind(kind + ":", 0) == 0; });
+  if (!any) {
+    Rect r = c.px(kMargin, y + kRowHeadingH, kCardW * 2, kCardH * 0.6f);
+    c.fill(r, rgb(0xFFFFFF, 150), c.px(style::kRadius));
+    c.outline(r, rgb(style::kMuted, 160), c.px(style::kRadius), c.px(3));
+    c.text_centered(r, FontSize::Heading, rgb(style::kMuted), empty_text);
+  }
+}

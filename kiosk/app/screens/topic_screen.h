@@ -1,0 +1,34 @@
+#pragma once
+#include <string>
+
+#include "app/kiosk.h"
+
+// Inside a running session: the topic's lessons and games as cards, and the teacher's "finish"
+// button that ends the session with a summary.
+class TopicScreen : public Screen {
+ public:
+  TopicScreen(Kiosk& kiosk, const Topic& topic) : kiosk_(kiosk), topic_(topic) {}
+  std::string name() const override { return "topic"; }
+  void update(const Canvas& canvas, Targets& targets, double now) override;
+  void draw(const Canvas& canvas, double now) const override;
+  void activate(const std::string& id) override;
+  void back() override { finish(); }
+  bool animating(double now) const override { return now - entered_ < 0.5; }
+
+ private:
+  struct Card {
+    const Entry* entry;
+    std::string id;
+    std::string icon;
+    Rect rect;
+  };
+  void finish();
+  void layout_row(const Canvas& c, Targets& targets, const std::vector<Entry>& entries, const char* kind, float y);
+  void draw_row(const Canvas& c, const char* heading, const char* empty_text, float y, const std::string& kind) const;
+
+  Kiosk& kiosk_;
+  const Topic& topic_;
+  double entered_ = -1;
+  Rect finish_rect_;
+  std::vector<Card> cards_;
+};

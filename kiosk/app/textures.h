@@ -1,0 +1,23 @@
+#pragma once
+// Pictures decoded once with SDL_image and kept as OpenGL textures, by path.
+#include <filesystem>
+#include <map>
+#include <string>
+
+struct Texture {
+  unsigned int id = 0;  // 0: not loaded (see error)
+  int width = 0, height = 0;
+  std::string error;
+  void* imgui_id() const { return reinterpret_cast<void*>(static_cast<intptr_t>(id)); }
+};
+
+class TextureCache {
+ public:
+  ~TextureCache();
+  // Loads on first use; a picture that cannot be decoded gives a Texture with `error` set
+  // (reported once on stderr) so the screen can draw a placeholder.
+  const Texture& get(const std::filesystem::path& path);
+
+ private:
+  std::map<std::filesystem::path, Texture> cache_;
+};

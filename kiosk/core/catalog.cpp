@@ -1,0 +1,231 @@
+#include "core/catalog.h"
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <set>
+
+using nlohmann::json;
+
+std::string Problem::describe() const {
+  std::string s = file.string() + ": ";
+  if (!field.empty()) s += field + ": ";
+  return s + message;
+}
+
+const std::string& LocalText::in(const std::string& lang) const {
+  return (lang == "en" && !en.empty()) ? en : vi;
+}
+
+const Topic* Catalog::find(const std::string& id) const {
+  for (const auto& t : topics)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+namespace {
+
+const std::regex kIdPattern("[a-z0-9]+(-[a-z0-9]+)*");
+
+// Reads the manifest fields of one pack, adding a problem for each fault it finds.
+class ManifestReader {
+ public:
+  ManifestReader(const fs::path& manifest, std::vector<Problem>& problems)
+      : manifest_(manifest), problems_(problems) {}
+
+  void fail(const std::string& field, const std::string& message) {
+    problems_.push_back({manifest_, field, message});
+  }
+
+  // A required {"vi": ..., "en": ...} object; English may be left out.
+  LocalText local_text(const json& parent, const std::string& key, const std::string& field) {
+    LocalText text;
+    if (!parent.contains(key)) {
+      fail(field, "missing (needs {\"vi\": ..., \"en\": ...})");
+      return text;
+    }
+    const json& j = parent[key];
+    if (!j.is_object()) {
+      fail(field, "must be an object {\"vi\": ..., \"en\": ...}");
+      return text;
+    }
+    text.vi = string_field(j, "vi", field + ".vi", true);
+    text.en = string_field(j, "en", field + ".en", false);
+    return text;
+  }
+
+  std::string string_field(const json& parent, const std::string& key, const std::string& field, bool required) {
+    if (!parent.contains(key)) {
+      if (required) fail(field, "missing");
+      return {};
+    }
+    if (!parent[key].is_string() || parent[key].get<std::string>().empty()) {
+      fail(field, "must be a non-empty text");
+      return {};
+    }
+    return parent[key].get<std::string>();
+  }
+
+  std::string id_field(const json& parent, const std::string& field) {
+    auto id = string_field(parent, "id", field + ".id", true);
+    if (!id.empty() && !std::regex_match(id, kIdPattern)) {
+      fail(field + ".id", "'" + id + "' must use only a-z, 0-9 and '-' (it names the element in logs and tests)");
+    }
+    return id;
+  }
+
+ private:
+  fs::path manifest_;
+  std::vector<Problem>& problems_;
+};
+
+uint32_t parse_color(const std::string& hex, bool& ok) {
+  static const std::regex pattern("#[0-9a-fA-F]{6}");
+  ok = std::regex_match(hex, pattern);
+  return ok ? static_cast<uint32_t>(std::stoul(hex.substr(1), nullptr, 16)) : 0;
+}
+
+bool looks_like_picture(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  unsigned char head[12] = {};
+  in.read(reinterpret_cast<char*>(head), sizeof head);
+  if (in.gcount() < 12) return false;
+  bool png = head[0] == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
+  bool jpeg = head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+  bool webp = std::equal(head, head + 4, "RIFF") && std::equal(head + 8, head + 12, "WEBP");
+  return png || jpeg || webp;
+}
+
+void read_entries(ManifestReader& reader, std::vector<Problem>& problems, const json& manifest,
+                  const std::string& list, const char* kind_key, std::vector<Entry>& out) {
+  if (!manifest.contains(list)) return;  // a topic may have no lessons or no games yet
+  const json& items = manifest[list];
+  if (!items.is_array()) {
+    reader.fail(list, "must be a list");
+    return;
+  }
+  std::set<std::string> seen;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const std::string field = list + "[" + std::to_string(i) + "]";
+    if (!items[i].is_object()) {
+      reader.fail(field, "must be an object");
+      continue;
+    }
+    size_t before = problems.size();
+    Entry entry;
+    entry.id = reader.id_field(items[i], field);
+    entry.title = reader.local_text(items[i], "title", field + ".title");
+    entry.kind = reader.string_field(items[i], kind_key, field + "." + kind_key, true);
+    entry.spec = items[i];
+    if (!entry.id.empty() && !seen.insert(entry.id).second) {
+      reader.fail(field + ".id", "'" + entry.id + "' is used twice in " + list);
+    }
+    // The entry keeps its own problems too, so the topic screen can show it as an error card.
+    entry.problems.assign(problems.begin() + static_cast<long>(before), problems.end());
+    out.push_back(std::move(entry));
+  }
+}
+
+Topic load_topic(const fs::path& dir) {
+  Topic topic;
+  topic.id = dir.filename().string();
+  topic.dir = dir;
+  topic.title.vi = topic.id;  // until the manifest says better, the card shows the folder name
+  const fs::path manifest_path = dir / "topic.json";
+
+  if (!std::regex_match(topic.id, kIdPattern)) {
+    topic.problems.push_back({dir, "", "folder name must use only a-z, 0-9 and '-' (it is the topic id)"});
+  }
+  if (!fs::is_regular_file(manifest_path)) {
+    topic.problems.push_back({manifest_path, "", "missing: every topic folder needs a topic.json"});
+    topic.broken = true;
+    return topic;
+  }
+  json manifest;
+  try {
+    std::ifstream in(manifest_path);
+    manifest = json::parse(in);
+  } catch (const json::parse_error& e) {
+    topic.problems.push_back({manifest_path, "", std::string("not valid JSON: ") + e.what()});
+    topic.broken = true;
+    return topic;
+  }
+  if (!manifest.is_object()) {
+    topic.problems.push_back({manifest_path, "", "must hold a JSON object"});
+    topic.broken = true;
+    return topic;
+  }
+
+  ManifestReader reader(manifest_path, topic.problems);
+  size_t before = topic.problems.size();
+  LocalText title = reader.local_text(manifest, "title", "title");
+  if (!title.vi.empty()) topic.title = title;
+  if (topic.problems.size() > before) topic.broken = true;
+
+  auto cover = reader.string_field(manifest, "cover", "cover", true);
+  if (!cover.empty()) {
+    auto path = resolve_pack_file(dir, manifest_path, "cover", cover, topic.problems);
+    if (!path.empty() && !looks_like_picture(path)) {
+      topic.problems.push_back({manifest_path, "cover", "'" + cover + "' is not a PNG, JPEG or WebP picture"});
+    } else {
+      topic.cover = path;
+    }
+  }
+  if (manifest.contains("color")) {
+    bool ok = manifest["color"].is_string();
+    if (ok) topic.color = parse_color(manifest["color"].get<std::string>(), ok);
+    if (!ok) reader.fail("color", "must be a colour like \"#4FC3F7\"");
+  }
+  if (manifest.contains("order")) {
+    if (manifest["order"].is_number_integer()) topic.order = manifest["order"].get<int>();
+    else reader.fail("order", "must be a whole number");
+  }
+  read_entries(reader, topic.problems, manifest, "lessons", "type", topic.lessons);
+  read_entries(reader, topic.problems, manifest, "games", "template", topic.games);
+  return topic;
+}
+
+}  // namespace
+
+fs::path resolve_pack_file(const fs::path& pack_dir, const fs::path& manifest, const std::string& field,
+                           const std::string& relative, std::vector<Problem>& problems) {
+  fs::path rel(relative);
+  auto fail = [&](const std::string& why) {
+    problems.push_back({manifest, field, "'" + relative + "' " + why});
+    return fs::path();
+  };
+  if (rel.is_absolute()) return fail("must be a path inside the pack, not an absolute path");
+  for (const auto& part : rel)
+    if (part == "..") return fail("must not leave the pack ('..')");
+  fs::path full = pack_dir / rel;
+  std::error_code ec;
+  if (!fs::exists(full, ec)) return fail("is missing");
+  auto real = fs::canonical(full, ec);
+  auto real_pack = fs::canonical(pack_dir, ec);
+  auto [end, _] = std::mismatch(real_pack.begin(), real_pack.end(), real.begin(), real.end());
+  if (ec || end != real_pack.end()) return fail("points outside the pack (symlink)");
+  if (!fs::is_regular_file(real)) return fail("is not a file");
+  return full;
+}
+
+Catalog load_catalog(const fs::path& content_dir) {
+  Catalog catalog;
+  catalog.dir = content_dir;
+  std::error_code ec;
+  if (!fs::is_directory(content_dir, ec)) {
+    catalog.problems.push_back({content_dir, "", "content folder not found"});
+    return catalog;
+  }
+  for (const auto& item : fs::directory_iterator(content_dir, ec)) {
+    auto name = item.path().filename().string();
+    if (!item.is_directory() || name.empty() || name[0] == '_' || name[0] == '.') continue;
+    catalog.topics.push_back(load_topic(item.path()));
+  }
+  std::sort(catalog.topics.begin(), catalog.topics.end(), [](const Topic& a, const Topic& b) {
+    return a.order != b.order ? a.order < b.order : a.id < b.id;
+  });
+  for (const auto& t : catalog.topics)
+    catalog.problems.insert(catalog.problems.end(), t.problems.begin(), t.problems.end());
+  if (catalog.topics.empty()) catalog.problems.push_back({content_dir, "", "holds no topic packs"});
+  return catalog;
+}

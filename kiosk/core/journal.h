@@ -1,0 +1,58 @@
+#pragma once
+// The session journal: one SQLite database per kiosk, the campaign record.
+//
+// Durability contract: WAL mode with synchronous=FULL, so every committed write survives a power
+// cut. A session row is written when it starts and refreshed by heartbeat() while it runs; opening
+// the journal marks sessions still 'running' (the program died) as 'interrupted', with the
+// duration they had at their last heartbeat. No children's names are ever stored: a session is a
+// class group, a topic and times.
+//
+// Not thread-safe: one Journal per process, used from one thread. Times are passed in (unix
+// seconds) so callers and tests decide the clock.
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+struct JournalError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct SessionRow {
+  std::string id, device_id, class_group, topic, started_at, ended_at, status;
+  int64_t duration_s = 0;
+  int activities = 0;
+};
+
+class Journal {
+ public:
+  // Opens or creates the database (and its folder); recovers interrupted sessions. Throws JournalError.
+  explicit Journal(const std::filesystem::path& db_path);
+  ~Journal();
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
+
+  int recovered_on_open() const { return recovered_; }
+  const std::string& device_id() const { return device_id_; }
+
+  // Returns the new session's UUID.
+  std::string start_session(const std::string& class_group, const std::string& topic, int64_t now);
+  void heartbeat(const std::string& session_id, int64_t now);
+  // Closes the session as completed and returns its final row.
+  SessionRow end_session(const std::string& session_id, int64_t now);
+
+  std::vector<SessionRow> sessions() const;  // oldest first
+  SessionRow session(const std::string& session_id) const;
+
+ private:
+  void exec(const char* sql);
+  int recover_interrupted();
+  std::string load_or_create_device_id();
+
+  sqlite3* db_ = nullptr;
+  std::string device_id_;
+  int recovered_ = 0;
+};

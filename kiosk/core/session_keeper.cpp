@@ -1,0 +1,46 @@
+#include "core/session_keeper.h"
+
+#include <cstdio>
+
+template <typename F>
+void SessionKeeper::guarded(F&& write) {
+  if (!journal_) return;
+  try {
+    write();
+    error_.clear();
+  } catch (const JournalError& e) {
+    error_ = e.what();
+    std::fprintf(stderr, "kiosk: %s\n", e.what());
+  }
+}
+
+void SessionKeeper::start(const std::string& class_group, const std::string& topic_id, int64_t now) {
+  session_ = ActiveSession{"", topic_id, class_group, now, 0};
+  last_heartbeat_ = now;
+  guarded([&] { session_->id = journal_->start_session(class_group, topic_id, now); });
+}
+
+void SessionKeeper::tick(int64_t now) {
+  if (!session_ || now - last_heartbeat_ < heartbeat_s_) return;
+  last_heartbeat_ = now;
+  if (!session_->id.empty()) guarded([&] { journal_->heartbeat(session_->id, now); });
+}
+
+int64_t SessionKeeper::seconds_to_next_heartbeat(int64_t now) const {
+  if (!session_) return -1;
+  auto left = last_heartbeat_ + heartbeat_s_ - now;
+  return left > 0 ? left : 0;
+}
+
+SessionRow SessionKeeper::end(int64_t now) {
+  SessionRow row;
+  if (!session_) return row;
+  row.topic = session_->topic_id;
+  row.class_group = session_->class_group;
+  row.duration_s = now - session_->started;
+  row.activities = session_->activities;
+  row.status = "completed";
+  if (!session_->id.empty()) guarded([&] { row = journal_->end_session(session_->id, now); });
+  session_.reset();
+  return row;
+}

@@ -1,0 +1,9 @@
+#pragma once
+#include <string>
+
+// ASCII id from a Vietnamese name, for stable element ids: "Nhà trẻ" -> "Nha-tre".
+// Diacritics are removed by Unicode decomposition (libunistring); đ/Đ become d/D.
+std::string ascii_slug(const std::string& utf8);
+
+// printf into a std::string (for translated format strings such as tr("Class %s")).
+std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
