@@ -160,6 +160,7 @@ int App::run() {
       frame();
     }
   }
+  kiosk_.sessions->abandon(unix_now());
   return replay_ && replay_->had_errors() ? 3 : 0;
 }
 

@@ -59,6 +59,6 @@ class ReplayDriver {
   std::deque<Scheduled> scheduled_;  // the steps of a drag
   double wait_until_ = 0;
   uint64_t frame_of_last_command_ = 0;
-  bool needs_frame_ = false;
+  bool needs_frame_ = true;  // the first command waits for the first frame
   int errors_ = 0;
 };

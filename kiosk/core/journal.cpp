@@ -153,12 +153,20 @@ void Journal::heartbeat(const std::string& session_id, int64_t now) {
   st.bind(1, now).bind(2, now).bind(3, session_id).step();
 }
 
-SessionRow Journal::end_session(const std::string& session_id, int64_t now) {
+void Journal::close_session(const std::string& session_id, const char* status, int64_t now) {
   Statement st(db_,
-               "UPDATE sessions SET status = 'completed', ended_at = ?, heartbeat_unix = ?, "
+               "UPDATE sessions SET status = ?, ended_at = ?, heartbeat_unix = ?, "
                "duration_s = max(0, ? - started_unix) WHERE id = ? AND status = 'running'");
-  st.bind(1, iso8601_local(now)).bind(2, now).bind(3, now).bind(4, session_id).step();
+  st.bind(1, std::string(status)).bind(2, iso8601_local(now)).bind(3, now).bind(4, now).bind(5, session_id).step();
+}
+
+SessionRow Journal::end_session(const std::string& session_id, int64_t now) {
+  close_session(session_id, "completed", now);
   return session(session_id);
+}
+
+void Journal::interrupt_session(const std::string& session_id, int64_t now) {
+  close_session(session_id, "interrupted", now);
 }
 
 std::vector<SessionRow> Journal::sessions() const {

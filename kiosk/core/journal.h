@@ -43,12 +43,15 @@ class Journal {
   void heartbeat(const std::string& session_id, int64_t now);
   // Closes the session as completed and returns its final row.
   SessionRow end_session(const std::string& session_id, int64_t now);
+  // Closes the session as interrupted: the program is leaving while the class has not finished.
+  void interrupt_session(const std::string& session_id, int64_t now);
 
   std::vector<SessionRow> sessions() const;  // oldest first
   SessionRow session(const std::string& session_id) const;
 
  private:
   void exec(const char* sql);
+  void close_session(const std::string& session_id, const char* status, int64_t now);
   int recover_interrupted();
   std::string load_or_create_device_id();
 

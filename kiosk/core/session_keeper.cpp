@@ -44,3 +44,8 @@ SessionRow SessionKeeper::end(int64_t now) {
   session_.reset();
   return row;
 }
+
+void SessionKeeper::abandon(int64_t now) {
+  if (session_ && !session_->id.empty()) guarded([&] { journal_->interrupt_session(session_->id, now); });
+  session_.reset();
+}

@@ -28,6 +28,8 @@ class SessionKeeper {
   int64_t seconds_to_next_heartbeat(int64_t now) const;
   // Ends the running session; returns its final figures (duration, activities).
   SessionRow end(int64_t now);
+  // The program is closing with a session still open: record it as interrupted.
+  void abandon(int64_t now);
 
   const std::optional<ActiveSession>& current() const { return session_; }
   const std::string& last_error() const { return error_; }

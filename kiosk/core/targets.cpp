@@ -20,20 +20,27 @@ const Target* Targets::at(float x, float y) const {
 std::string Targets::neighbour(const std::string& from, int dx, int dy) const {
   const Target* origin = find(from);
   if (!origin) return items_.empty() ? from : items_.front().id;
-  const Target* best = nullptr;
-  float best_score = std::numeric_limits<float>::max();
+  // Best candidate within about 60 degrees of the arrow's direction; failing that, within about 80,
+  // so a corner button above a row of cards stays reachable, but a tile barely left of a chip does not
+  // count as "left" of it.
+  const Target* best[2] = {nullptr, nullptr};
+  float best_score[2] = {std::numeric_limits<float>::max(), std::numeric_limits<float>::max()};
   for (const auto& t : items_) {
     if (&t == origin) continue;
-    float along = (t.rect.cx() - origin->rect.cx()) * dx + (t.rect.cy() - origin->rect.cy()) * dy;
+    float ddx = t.rect.cx() - origin->rect.cx(), ddy = t.rect.cy() - origin->rect.cy();
+    float along = ddx * dx + ddy * dy;
     if (along <= 1) continue;  // not in that direction
-    float across = std::fabs((t.rect.cx() - origin->rect.cx()) * dy) + std::fabs((t.rect.cy() - origin->rect.cy()) * dx);
+    float across = std::fabs(ddx * dy) + std::fabs(ddy * dx);
     float score = along + 2 * across;  // stay in the same row or column when one exists
-    if (score < best_score) {
-      best_score = score;
-      best = &t;
+    if (across > 6 * along) continue;
+    int pass = across <= 2 * along ? 0 : 1;
+    if (score < best_score[pass]) {
+      best_score[pass] = score;
+      best[pass] = &t;
     }
   }
-  return best ? best->id : from;
+  const Target* chosen = best[0] ? best[0] : best[1];
+  return chosen ? chosen->id : from;
 }
 
 std::string Targets::to_json(const std::string& screen, const std::string& focus) const {

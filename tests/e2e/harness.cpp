@@ -1,0 +1,206 @@
+#include "harness.h"
+
+#include <SDL_image.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace {
+pid_t g_xvfb = -1;
+void stop_xvfb() {
+  if (g_xvfb > 0) {
+    kill(g_xvfb, SIGTERM);
+    waitpid(g_xvfb, nullptr, 0);
+  }
+}
+}  // namespace
+
+void ensure_display() {
+  const char* display = std::getenv("DISPLAY");
+  if (display && *display) return;
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  std::string fd = std::to_string(fds[1]);
+  std::vector<std::string> argv_s = {"Xvfb", "-displayfd", fd, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"};
+  std::vector<char*> argv;
+  for (auto& s : argv_s) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  if (posix_spawnp(&g_xvfb, "Xvfb", nullptr, nullptr, argv.data(), environ) != 0)
+    throw std::runtime_error("cannot start Xvfb (apt-get install xvfb)");
+  close(fds[1]);
+  std::string number;
+  char c;
+  while (read(fds[0], &c, 1) == 1 && c != '\n') number += c;
+  close(fds[0]);
+  if (number.empty()) throw std::runtime_error("Xvfb did not report a display");
+  setenv("DISPLAY", (":" + number).c_str(), 1);
+  std::atexit(stop_xvfb);
+}
+
+KioskProcess::KioskProcess(const std::vector<std::string>& args, const std::filesystem::path& dir)
+    : err_(dir / "kiosk.stderr") {
+  ensure_display();
+  std::vector<std::string> argv_s = {KIOSK_EXE};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_s) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t files;
+  posix_spawn_file_actions_init(&files);
+  posix_spawn_file_actions_addopen(&files, 1, (dir / "kiosk.stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&files, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  setenv("SDL_AUDIODRIVER", "dummy", 1);
+  int rc = posix_spawn(&pid_, KIOSK_EXE, &files, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&files);
+  if (rc != 0) throw std::runtime_error("cannot start " + std::string(KIOSK_EXE));
+}
+
+KioskProcess::~KioskProcess() {
+  if (!reaped_) kill9();
+}
+
+bool KioskProcess::running() {
+  if (reaped_) return false;
+  int status;
+  if (waitpid(pid_, &status, WNOHANG) == pid_) reaped_ = true;
+  return !reaped_;
+}
+
+int KioskProcess::wait(double seconds) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < until) {
+    int status = 0;
+    pid_t r = waitpid(pid_, &status, WNOHANG);
+    if (r == pid_) {
+      reaped_ = true;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill9();
+  return -1;
+}
+
+void KioskProcess::kill9() {
+  if (reaped_) return;
+  kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  reaped_ = true;
+}
+
+std::string KioskProcess::stderr_text() const {
+  std::ifstream in(err_);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool Rgb::near(uint32_t hex, int tolerance) const {
+  return std::abs(r - int((hex >> 16) & 0xFF)) <= tolerance && std::abs(g - int((hex >> 8) & 0xFF)) <= tolerance &&
+         std::abs(b - int(hex & 0xFF)) <= tolerance;
+}
+
+Rgb Png::at(int x, int y) const {
+  const uint8_t* p = &rgba.at((static_cast<size_t>(y) * width + x) * 4);
+  return {p[0], p[1], p[2]};
+}
+
+size_t Png::colour_count() const {
+  std::set<int> colours;
+  for (size_t i = 0; i + 3 < rgba.size(); i += 4) colours.insert((rgba[i] >> 4) << 8 | (rgba[i + 1] >> 4) << 4 | rgba[i + 2] >> 4);
+  return colours.size();
+}
+
+Png load_png(const std::filesystem::path& path) {
+  SDL_Surface* loaded = IMG_Load(path.c_str());
+  if (!loaded) throw std::runtime_error("cannot read " + path.string() + ": " + SDL_GetError());
+  SDL_Surface* s = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ABGR8888, 0);
+  SDL_FreeSurface(loaded);
+  Png png;
+  png.width = s->w;
+  png.height = s->h;
+  png.rgba.resize(static_cast<size_t>(s->w) * s->h * 4);
+  for (int y = 0; y < s->h; ++y)
+    std::memcpy(&png.rgba[static_cast<size_t>(y) * s->w * 4], static_cast<uint8_t*>(s->pixels) + y * s->pitch, s->w * 4);
+  SDL_FreeSurface(s);
+  return png;
+}
+
+nlohmann::json read_json(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return nullptr;
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception&) {
+    return nullptr;
+  }
+}
+
+bool wait_until(const std::function<bool()>& done, double seconds) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < until) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return done();
+}
+
+std::vector<Row> query(const std::filesystem::path& db, const std::string& sql) {
+  std::vector<Row> rows;
+  sqlite3* h = nullptr;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(h);
+    return rows;
+  }
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      Row row;
+      for (int i = 0; i < sqlite3_column_count(st); ++i) {
+        auto* text = sqlite3_column_text(st, i);
+        row[sqlite3_column_name(st, i)] = text ? reinterpret_cast<const char*>(text) : "";
+      }
+      rows.push_back(row);
+    }
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return rows;
+}
+
+std::vector<std::string> KioskRun::args(const std::filesystem::path& replay) const {
+  std::vector<std::string> a = {"--windowed", size, "--data", data.string(), "--content", content.string(),
+                                "--ui-tree", tree.string(), "--replay", replay.string()};
+  a.insert(a.end(), extra_args.begin(), extra_args.end());
+  return a;
+}
+
+int KioskRun::run(const std::string& script, double timeout_seconds) {
+  auto replay = dir / "script.txt";
+  write_file(replay, script);
+  KioskProcess kiosk(args(replay), dir.path);
+  int rc = kiosk.wait(timeout_seconds);
+  stderr_text = kiosk.stderr_text();
+  return rc;
+}
+
+nlohmann::json KioskRun::element(const std::string& id) const {
+  auto tree_json = read_json(tree);
+  if (tree_json.is_null()) return nullptr;
+  for (const auto& e : tree_json["elements"])
+    if (e["id"] == id) return e;
+  return nullptr;
+}

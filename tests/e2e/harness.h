@@ -1,0 +1,83 @@
+#pragma once
+// Runs the real kiosk for end-to-end tests and reads back what a user would get: screenshots,
+// the --ui-tree dump, journal rows, stderr.
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "temp_dir.h"
+
+// Makes sure there is an X display: when DISPLAY is unset, starts Xvfb (1920x1080) for this test
+// process and stops it at exit.
+void ensure_display();
+
+class KioskProcess {
+ public:
+  // Starts build/kiosk/kiosk with `args`; stdout and stderr go to files in `dir`.
+  KioskProcess(const std::vector<std::string>& args, const std::filesystem::path& dir);
+  ~KioskProcess();
+  // Exit code, or -1 after `seconds` (the kiosk is then killed).
+  int wait(double seconds);
+  bool running();
+  void kill9();
+  std::string stderr_text() const;
+  pid_t pid() const { return pid_; }
+
+ private:
+  pid_t pid_ = -1;
+  std::filesystem::path err_;
+  bool reaped_ = false;
+};
+
+struct Rgb {
+  int r, g, b;
+  // Within `tolerance` per channel of 0xRRGGBB.
+  bool near(uint32_t hex, int tolerance = 12) const;
+};
+
+struct Png {
+  int width = 0, height = 0;
+  std::vector<uint8_t> rgba;
+  Rgb at(int x, int y) const;
+  // How many distinct colours (quantised to 4 bits a channel) a blank or broken frame would lack.
+  size_t colour_count() const;
+};
+Png load_png(const std::filesystem::path& path);
+
+nlohmann::json read_json(const std::filesystem::path& path);
+// Polls `done` every 20 ms; true when it held before `seconds` ran out.
+bool wait_until(const std::function<bool()>& done, double seconds);
+
+using Row = std::map<std::string, std::string>;
+std::vector<Row> query(const std::filesystem::path& db, const std::string& sql);
+
+// Finds a top-level window by its title and sends it WM_DELETE_WINDOW, as a window manager does
+// for Alt+F4 or a close button. False when no such window exists.
+bool request_close(const std::string& title);
+
+// One kiosk run in a fresh folder: --windowed, its own --data, --ui-tree and --replay script.
+struct KioskRun {
+  TempDir dir;
+  std::filesystem::path data = dir / "data";
+  std::filesystem::path tree = dir / "ui-tree.json";
+  std::filesystem::path content = SAMPLE_CONTENT_DIR;
+  std::string size = "1920x1080";
+  std::vector<std::string> extra_args;
+  std::string stderr_text;
+
+  std::filesystem::path shot(const std::string& name) const { return dir / (name + ".png"); }
+  std::vector<std::string> args(const std::filesystem::path& replay) const;
+  // Writes the script, runs the kiosk to its end and returns its exit code.
+  int run(const std::string& script, double timeout_seconds = 60);
+  std::vector<Row> sessions() const { return query(data / "journal.sqlite", "SELECT * FROM sessions ORDER BY started_unix"); }
+  // The element with `id` in the last ui-tree dump, or null.
+  nlohmann::json element(const std::string& id) const;
+};

@@ -1,0 +1,42 @@
+// kill -9 in the middle of a class (as a power cut would): the next start records the session as
+// interrupted, with its time up to the last heartbeat.
+#include <catch2/catch.hpp>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <thread>
+
+#include "harness.h"
+
+TEST_CASE("SIGKILL mid-session: the restarted kiosk marks the session interrupted") {
+  KioskRun k;
+  k.extra_args = {"--heartbeat", "1"};
+  auto pipe_path = k.dir / "pipe";
+  REQUIRE(mkfifo(pipe_path.c_str(), 0600) == 0);
+  {
+    KioskProcess kiosk(k.args(pipe_path), k.dir.path);
+    std::ofstream script(pipe_path);
+    script << "tap @class:Mam\ntap @topic:traffic-safety\n" << std::flush;
+    REQUIRE(wait_until([&] { return read_json(k.tree)["screen"] == "topic"; }, 20));
+    // Let a few heartbeats land, then cut the power.
+    REQUIRE(wait_until([&] {
+      auto rows = k.sessions();
+      return !rows.empty() && std::stoi(rows[0]["duration_s"]) >= 3;
+    }, 20));
+    kiosk.kill9();
+  }
+  auto before = k.sessions();
+  REQUIRE(before.size() == 1);
+  CHECK(before[0]["status"] == "running");  // nothing could close it
+  int beat = std::stoi(before[0]["duration_s"]);
+
+  REQUIRE(k.run("wait 200\nquit\n") == 0);
+  CHECK(k.stderr_text.find("1 interrupted session(s) recovered") != std::string::npos);
+  auto after = k.sessions();
+  REQUIRE(after.size() == 1);
+  CHECK(after[0]["status"] == "interrupted");
+  CHECK(std::stoi(after[0]["duration_s"]) == beat);
+  CHECK_FALSE(after[0]["ended_at"].empty());
+  CHECK(after[0]["class_group"] == "Mầm");
+  CHECK(query(k.data / "journal.sqlite", "PRAGMA integrity_check")[0].begin()->second == "ok");
+}

@@ -1,0 +1,39 @@
+#include <catch2/catch.hpp>
+
+#include "core/settings.h"
+#include "temp_dir.h"
+
+TEST_CASE("settings default to the four Vietnamese class groups") {
+  TempDir dir;
+  std::string warning;
+  Settings s = load_settings(dir.path, warning);
+  CHECK(warning.empty());
+  CHECK(s.class_groups == std::vector<std::string>{"Nhà trẻ", "Mầm", "Chồi", "Lá"});
+  CHECK(s.last_class.empty());
+}
+
+TEST_CASE("settings survive a save and load") {
+  TempDir dir;
+  Settings s;
+  s.device_name = "Lớp Lá 1";
+  s.class_groups = {"Lá 1", "Lá 2"};
+  s.last_class = "Lá 2";
+  save_settings(dir / "new", s);
+  std::string warning;
+  Settings back = load_settings(dir / "new", warning);
+  CHECK(warning.empty());
+  CHECK(back.device_name == "Lớp Lá 1");
+  CHECK(back.class_groups == s.class_groups);
+  CHECK(back.last_class == "Lá 2");
+  CHECK_FALSE(std::filesystem::exists(dir / "new" / "settings.json.tmp"));
+}
+
+TEST_CASE("a malformed settings file is kept aside and defaults are used") {
+  TempDir dir;
+  write_file(dir / "settings.json", "{ class_groups: oops");
+  std::string warning;
+  Settings s = load_settings(dir.path, warning);
+  CHECK(warning.find("settings.json") != std::string::npos);
+  CHECK(s.class_groups.size() == 4);
+  CHECK(std::filesystem::exists(dir / "settings.json.broken"));
+}

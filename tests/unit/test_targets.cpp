@@ -1,0 +1,56 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/targets.h"
+
+namespace {
+// A row of four chips above a row of three tiles, like the home screen.
+Targets home_like() {
+  Targets t;
+  for (int i = 0; i < 4; ++i) t.add("chip" + std::to_string(i), "", {220.0f + i * 328, 190, 300, 120});
+  for (int i = 0; i < 3; ++i) t.add("tile" + std::to_string(i), "", {72.0f + i * 608, 360, 560, 540});
+  return t;
+}
+}  // namespace
+
+TEST_CASE("arrow keys move focus to the nearest element that way") {
+  Targets t = home_like();
+  CHECK(t.neighbour("chip0", 1, 0) == "chip1");
+  CHECK(t.neighbour("chip1", -1, 0) == "chip0");
+  CHECK(t.neighbour("chip0", -1, 0) == "chip0");  // nothing further left: stay
+  CHECK(t.neighbour("chip0", 0, -1) == "chip0");
+  CHECK(t.neighbour("chip0", 0, 1) == "tile0");
+  CHECK(t.neighbour("chip3", 0, 1) == "tile2");
+  CHECK(t.neighbour("tile1", 0, -1) == "chip2");
+  CHECK(t.neighbour("tile0", 1, 0) == "tile1");
+  CHECK(t.neighbour("tile2", 1, 0) == "tile2");
+  CHECK(t.neighbour("gone", 1, 0) == "chip0");  // lost focus comes back to the first element
+}
+
+TEST_CASE("hit tests find the element under a point, topmost first") {
+  Targets t = home_like();
+  t.add("dialog", "", {0, 0, 100, 100});
+  CHECK(t.at(300, 250)->id == "chip0");
+  CHECK(t.at(50, 50)->id == "dialog");
+  CHECK(t.at(1900, 1070) == nullptr);
+}
+
+TEST_CASE("the ui tree lists screen, focus and elements") {
+  Targets t;
+  t.add("class:La", "Lớp Lá", {10.4f, 20, 300, 120.6f});
+  auto j = nlohmann::json::parse(t.to_json("home", "class:La"));
+  CHECK(j["screen"] == "home");
+  CHECK(j["focus"] == "class:La");
+  REQUIRE(j["elements"].size() == 1);
+  CHECK(j["elements"][0]["label"] == "Lớp Lá");
+  CHECK(j["elements"][0]["rect"] == nlohmann::json({10, 20, 300, 121}));
+}
+
+TEST_CASE("an element off to the side is still reachable when nothing lies straight that way") {
+  Targets t;
+  t.add("finish", "", {1500, 35, 360, 110});
+  t.add("card0", "", {60, 290, 400, 300});
+  t.add("card1", "", {496, 290, 400, 300});
+  CHECK(t.neighbour("card0", 0, -1) == "finish");
+  CHECK(t.neighbour("finish", 0, 1) == "card1");
+}
