@@ -90,6 +90,9 @@ App::~App() {
 bool App::init_window() {
   SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");  // a kiosk never minimises itself
   SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");       // the first tap already counts
+  // A window close request then arrives only as a window event, so SDL_QUIT means SIGTERM or SIGINT
+  // (systemctl stop, shutdown): the kiosk closes its session cleanly then.
+  SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     std::fprintf(stderr, "kiosk: cannot start SDL: %s\n", SDL_GetError());
     return false;
@@ -183,8 +186,8 @@ void App::handle(const SDL_Event& e) {
   ImGui_ImplSDL2_ProcessEvent(&e);
   needs_frame_ = true;
   switch (e.type) {
-    case SDL_QUIT:
-      if (options_.windowed) running_ = false;  // full screen: only the admin exit (later) may leave
+    case SDL_QUIT:  // a signal from the system, never a child
+      running_ = false;
       break;
     case SDL_MOUSEBUTTONDOWN:
       if (e.button.button == SDL_BUTTON_LEFT) {
@@ -204,6 +207,7 @@ void App::handle(const SDL_Event& e) {
       handle_key(e.key.keysym.sym);
       break;
     case SDL_WINDOWEVENT:
+      // Full screen, closing (Alt+F4, a window manager) is ignored: only the admin exit may leave.
       if (e.window.event == SDL_WINDOWEVENT_CLOSE && options_.windowed) running_ = false;
       break;
     default:

@@ -1,6 +1,7 @@
 // Children must not be able to leave the full-screen kiosk: Escape, Back and the window manager's
 // close request (what Alt+F4 sends) are ignored.
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <sys/stat.h>
 
 #include <fstream>
@@ -42,4 +43,22 @@ TEST_CASE("windowed, closing the window quits") {
   REQUIRE(wait_until([&] { return read_json(k.tree)["screen"] == "home"; }, 20));
   REQUIRE(request_close("Xem và Nói"));
   CHECK(kiosk.wait(20) == 0);
+}
+
+TEST_CASE("SIGTERM (systemctl stop, shutdown) closes a running session cleanly") {
+  KioskRun k;
+  auto pipe_path = k.dir / "pipe";
+  REQUIRE(mkfifo(pipe_path.c_str(), 0600) == 0);
+  KioskProcess kiosk({"--data", k.data.string(), "--content", k.content.string(), "--ui-tree", k.tree.string(),
+                      "--replay", pipe_path.string()},
+                     k.dir.path);
+  std::ofstream script(pipe_path);
+  script << "tap @class:La\ntap @topic:hand-washing\n" << std::flush;
+  REQUIRE(wait_until([&] { return read_json(k.tree)["screen"] == "topic"; }, 20));
+  kill(kiosk.pid(), SIGTERM);
+  CHECK(kiosk.wait(20) == 0);
+  auto rows = k.sessions();
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["status"] == "interrupted");
+  CHECK_FALSE(rows[0]["ended_at"].empty());
 }
