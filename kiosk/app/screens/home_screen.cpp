@@ -16,7 +16,7 @@ constexpr float kHeaderH = 170;
 constexpr float kChipsY = 190, kChipH = 120, kChipW = 300;
 constexpr float kTilesTop = 360;
 constexpr float kTitleBandH = 120;
-constexpr double kHintSeconds = 3;
+constexpr double kHintSeconds = 1;
 
 // Icon file for a class group: the four standard Vietnamese kindergarten groups have their own.
 std::string class_icon(const std::string& group) {
@@ -79,7 +79,8 @@ void HomeScreen::activate(const std::string& id) {
     if (!topic) return;
     const auto& groups = kiosk_.settings.class_groups;
     if (std::find(groups.begin(), groups.end(), kiosk_.settings.last_class) == groups.end()) {
-      hint_until_ = kiosk_.now() + kHintSeconds;
+      hint_until_ = kiosk_.now() + kHintSeconds;  // the class chips wiggle
+      kiosk_.notify(tr("Choose a class first"));
       return;
     }
     kiosk_.sessions->start(kiosk_.settings.last_class, topic->id, unix_now());
@@ -113,9 +114,6 @@ void HomeScreen::draw(const Canvas& c, double now) const {
     c.icon({r.x + c.px(14), r.y + c.px(12), c.px(96), c.px(96)}, kiosk_.icon_texture(class_icon(chip.group)));
     c.text_centered({r.x + c.px(110), r.y, r.w - c.px(120), r.h}, FontSize::Title,
                     selected ? rgb(0xFFFFFF) : rgb(style::kInk), chip.group, selected);
-  }
-  if (hinting) {
-    c.text(c.px(kMargin + 160), c.px(kChipsY + kChipH + 8), FontSize::Heading, rgb(0xD62828), tr("Choose a class first"));
   }
 
   if (tiles_.empty()) {
