@@ -1,4 +1,6 @@
 #include "core/catalog.h"
+#include "core/lessons.h"
+#include "core/manifest_reader.h"
 
 #include <algorithm>
 #include <fstream>
@@ -25,85 +27,16 @@ const Topic* Catalog::find(const std::string& id) const {
 
 namespace {
 
-const std::regex kIdPattern("[a-z0-9]+(-[a-z0-9]+)*");
-
-// Reads the manifest fields of one pack, adding a problem for each fault it finds.
-class ManifestReader {
- public:
-  ManifestReader(const fs::path& manifest, std::vector<Problem>& problems)
-      : manifest_(manifest), problems_(problems) {}
-
-  void fail(const std::string& field, const std::string& message) {
-    problems_.push_back({manifest_, field, message});
-  }
-
-  // A required {"vi": ..., "en": ...} object; English may be left out.
-  LocalText local_text(const json& parent, const std::string& key, const std::string& field) {
-    LocalText text;
-    if (!parent.contains(key)) {
-      fail(field, "missing (needs {\"vi\": ..., \"en\": ...})");
-      return text;
-    }
-    const json& j = parent[key];
-    if (!j.is_object()) {
-      fail(field, "must be an object {\"vi\": ..., \"en\": ...}");
-      return text;
-    }
-    text.vi = string_field(j, "vi", field + ".vi", true);
-    text.en = string_field(j, "en", field + ".en", false);
-    return text;
-  }
-
-  std::string string_field(const json& parent, const std::string& key, const std::string& field, bool required) {
-    if (!parent.contains(key)) {
-      if (required) fail(field, "missing");
-      return {};
-    }
-    if (!parent[key].is_string() || parent[key].get<std::string>().empty()) {
-      fail(field, "must be a non-empty text");
-      return {};
-    }
-    return parent[key].get<std::string>();
-  }
-
-  std::string id_field(const json& parent, const std::string& field) {
-    auto id = string_field(parent, "id", field + ".id", true);
-    if (!id.empty() && !std::regex_match(id, kIdPattern)) {
-      fail(field + ".id", "'" + id + "' must use only a-z, 0-9 and '-' (it names the element in logs and tests)");
-    }
-    return id;
-  }
-
- private:
-  fs::path manifest_;
-  std::vector<Problem>& problems_;
-};
-
 uint32_t parse_color(const std::string& hex, bool& ok) {
   static const std::regex pattern("#[0-9a-fA-F]{6}");
   ok = std::regex_match(hex, pattern);
   return ok ? static_cast<uint32_t>(std::stoul(hex.substr(1), nullptr, 16)) : 0;
 }
 
-bool looks_like_picture(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  unsigned char head[12] = {};
-  in.read(reinterpret_cast<char*>(head), sizeof head);
-  if (in.gcount() < 12) return false;
-  bool png = head[0] == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
-  bool jpeg = head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
-  bool webp = std::equal(head, head + 4, "RIFF") && std::equal(head + 8, head + 12, "WEBP");
-  return png || jpeg || webp;
-}
-
-void read_entries(ManifestReader& reader, std::vector<Problem>& problems, const json& manifest,
+void read_entries(ManifestReader& reader, const fs::path& dir, const fs::path& manifest_path, const json& manifest,
                   const std::string& list, const char* kind_key, std::vector<Entry>& out) {
-  if (!manifest.contains(list)) return;  // a topic may have no lessons or no games yet
-  const json& items = manifest[list];
-  if (!items.is_array()) {
-    reader.fail(list, "must be a list");
-    return;
-  }
+  auto& problems = reader.problems();
+  const json& items = reader.list(manifest, list, list);  // a topic may have no lessons or no games yet
   std::set<std::string> seen;
   for (size_t i = 0; i < items.size(); ++i) {
     const std::string field = list + "[" + std::to_string(i) + "]";
@@ -120,6 +53,7 @@ void read_entries(ManifestReader& reader, std::vector<Problem>& problems, const 
     if (!entry.id.empty() && !seen.insert(entry.id).second) {
       reader.fail(field + ".id", "'" + entry.id + "' is used twice in " + list);
     }
+    if (list == "lessons" && !entry.kind.empty()) check_lesson(entry, dir, manifest_path, field, problems);
     // The entry keeps its own problems too, so the topic screen can show it as an error card.
     entry.problems.assign(problems.begin() + static_cast<long>(before), problems.end());
     out.push_back(std::move(entry));
@@ -133,7 +67,7 @@ Topic load_topic(const fs::path& dir) {
   topic.title.vi = topic.id;  // until the manifest says better, the card shows the folder name
   const fs::path manifest_path = dir / "topic.json";
 
-  if (!std::regex_match(topic.id, kIdPattern)) {
+  if (!is_valid_id(topic.id)) {
     topic.problems.push_back({dir, "", "folder name must use only a-z, 0-9 and '-' (it is the topic id)"});
   }
   if (!fs::is_regular_file(manifest_path)) {
@@ -156,21 +90,13 @@ Topic load_topic(const fs::path& dir) {
     return topic;
   }
 
-  ManifestReader reader(manifest_path, topic.problems);
+  ManifestReader reader(dir, manifest_path, topic.problems);
   size_t before = topic.problems.size();
   LocalText title = reader.local_text(manifest, "title", "title");
   if (!title.vi.empty()) topic.title = title;
   if (topic.problems.size() > before) topic.broken = true;
 
-  auto cover = reader.string_field(manifest, "cover", "cover", true);
-  if (!cover.empty()) {
-    auto path = resolve_pack_file(dir, manifest_path, "cover", cover, topic.problems);
-    if (!path.empty() && !looks_like_picture(path)) {
-      topic.problems.push_back({manifest_path, "cover", "'" + cover + "' is not a PNG, JPEG or WebP picture"});
-    } else {
-      topic.cover = path;
-    }
-  }
+  topic.cover = reader.picture(manifest, "cover", "cover", true);
   if (manifest.contains("color")) {
     bool ok = manifest["color"].is_string();
     if (ok) topic.color = parse_color(manifest["color"].get<std::string>(), ok);
@@ -180,8 +106,8 @@ Topic load_topic(const fs::path& dir) {
     if (manifest["order"].is_number_integer()) topic.order = manifest["order"].get<int>();
     else reader.fail("order", "must be a whole number");
   }
-  read_entries(reader, topic.problems, manifest, "lessons", "type", topic.lessons);
-  read_entries(reader, topic.problems, manifest, "games", "template", topic.games);
+  read_entries(reader, dir, manifest_path, manifest, "lessons", "type", topic.lessons);
+  read_entries(reader, dir, manifest_path, manifest, "games", "template", topic.games);
   return topic;
 }
 

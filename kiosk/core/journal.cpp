@@ -29,8 +29,10 @@ CREATE TABLE IF NOT EXISTS activities (
   started_at  TEXT NOT NULL,
   ended_at    TEXT,
   duration_s  INTEGER NOT NULL DEFAULT 0,
-  status      TEXT NOT NULL,
-  details     TEXT NOT NULL DEFAULT '{}' -- JSON: progress, cues, rounds, taps...
+  status      TEXT NOT NULL CHECK (status IN ('running', 'finished', 'left', 'failed', 'interrupted')),
+  details     TEXT NOT NULL DEFAULT '{}', -- JSON: position, cues reached, rounds, taps...
+  started_unix INTEGER NOT NULL,
+  updated_unix INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS activities_session ON activities(session_id);
 PRAGMA user_version = 1;
@@ -133,6 +135,15 @@ int Journal::recover_interrupted() {
                   "duration_s = max(0, ? - started_unix) WHERE id = ?");
     fix.bind(1, iso8601_local(last_seen)).bind(2, last_seen).bind(3, id).step();
   }
+  exec("UPDATE activities SET status = 'interrupted', duration_s = max(0, updated_unix - started_unix) "
+       "WHERE status = 'running'");
+  Statement fix_ends(db_, "SELECT id, updated_unix FROM activities WHERE status = 'interrupted' AND ended_at IS NULL");
+  std::vector<std::pair<std::string, int64_t>> open;
+  while (fix_ends.step()) open.emplace_back(fix_ends.text(0), fix_ends.integer(1));
+  for (const auto& [id, last] : open) {
+    Statement end(db_, "UPDATE activities SET ended_at = ? WHERE id = ?");
+    end.bind(1, iso8601_local(last)).bind(2, id).step();
+  }
   return static_cast<int>(running.size());
 }
 
@@ -181,4 +192,44 @@ SessionRow Journal::session(const std::string& session_id) const {
   st.bind(1, session_id);
   if (!st.step()) throw JournalError("journal: no session " + session_id);
   return read_session(st);
+}
+
+std::string Journal::start_activity(const std::string& session_id, const std::string& kind, const std::string& ref,
+                                    int64_t now) {
+  auto id = new_uuid();
+  Statement st(db_,
+               "INSERT INTO activities (id, session_id, kind, ref, started_at, status, started_unix, updated_unix) "
+               "VALUES (?, ?, ?, ?, ?, 'running', ?, ?)");
+  st.bind(1, id).bind(2, session_id).bind(3, kind).bind(4, ref).bind(5, iso8601_local(now)).bind(6, now).bind(7, now);
+  st.step();
+  return id;
+}
+
+void Journal::update_activity(const std::string& activity_id, const std::string& details_json, int64_t now) {
+  Statement st(db_,
+               "UPDATE activities SET details = ?, updated_unix = ?, duration_s = max(0, ? - started_unix) "
+               "WHERE id = ? AND status = 'running'");
+  st.bind(1, details_json).bind(2, now).bind(3, now).bind(4, activity_id).step();
+}
+
+void Journal::end_activity(const std::string& activity_id, const std::string& status, const std::string& details_json,
+                           int64_t now) {
+  Statement st(db_,
+               "UPDATE activities SET status = ?, details = ?, ended_at = ?, updated_unix = ?, "
+               "duration_s = max(0, ? - started_unix) WHERE id = ? AND status = 'running'");
+  st.bind(1, status).bind(2, details_json).bind(3, iso8601_local(now)).bind(4, now).bind(5, now).bind(6, activity_id);
+  st.step();
+}
+
+std::vector<ActivityRow> Journal::activities(const std::string& session_id) const {
+  Statement st(db_,
+               "SELECT id, session_id, kind, ref, started_at, ifnull(ended_at, ''), status, duration_s, details "
+               "FROM activities WHERE session_id = ? ORDER BY started_unix, rowid");
+  st.bind(1, session_id);
+  std::vector<ActivityRow> rows;
+  while (st.step()) {
+    rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), st.integer(7),
+                    st.text(8)});
+  }
+  return rows;
 }

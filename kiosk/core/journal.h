@@ -27,6 +27,14 @@ struct SessionRow {
   int activities = 0;
 };
 
+// One lesson or game played inside a session.
+struct ActivityRow {
+  std::string id, session_id, kind, ref, started_at, ended_at;
+  std::string status;  // running, finished, left (stopped early), failed (could not play), interrupted
+  int64_t duration_s = 0;
+  std::string details;  // JSON
+};
+
 class Journal {
  public:
   // Opens or creates the database (and its folder); recovers interrupted sessions. Throws JournalError.
@@ -45,6 +53,14 @@ class Journal {
   SessionRow end_session(const std::string& session_id, int64_t now);
   // Closes the session as interrupted: the program is leaving while the class has not finished.
   void interrupt_session(const std::string& session_id, int64_t now);
+
+  // Activities: `kind` is "lesson" or "game", `ref` is "topic/entry". Details are a JSON object.
+  std::string start_activity(const std::string& session_id, const std::string& kind, const std::string& ref,
+                             int64_t now);
+  void update_activity(const std::string& activity_id, const std::string& details_json, int64_t now);
+  void end_activity(const std::string& activity_id, const std::string& status, const std::string& details_json,
+                    int64_t now);
+  std::vector<ActivityRow> activities(const std::string& session_id) const;
 
   std::vector<SessionRow> sessions() const;  // oldest first
   SessionRow session(const std::string& session_id) const;

@@ -49,3 +49,20 @@ void SessionKeeper::abandon(int64_t now) {
   if (session_ && !session_->id.empty()) guarded([&] { journal_->interrupt_session(session_->id, now); });
   session_.reset();
 }
+
+std::string SessionKeeper::start_activity(const std::string& kind, const std::string& ref, int64_t now) {
+  if (!session_) return {};
+  ++session_->activities;
+  std::string id;
+  if (!session_->id.empty()) guarded([&] { id = journal_->start_activity(session_->id, kind, ref, now); });
+  return id;
+}
+
+void SessionKeeper::update_activity(const std::string& activity, const std::string& details_json, int64_t now) {
+  if (!activity.empty()) guarded([&] { journal_->update_activity(activity, details_json, now); });
+}
+
+void SessionKeeper::end_activity(const std::string& activity, const std::string& status,
+                                 const std::string& details_json, int64_t now) {
+  if (!activity.empty()) guarded([&] { journal_->end_activity(activity, status, details_json, now); });
+}

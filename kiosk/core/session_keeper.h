@@ -31,6 +31,13 @@ class SessionKeeper {
   // The program is closing with a session still open: record it as interrupted.
   void abandon(int64_t now);
 
+  // Activities of the running session. The returned handle is empty when nothing is recorded (no
+  // session, or no journal); the other calls then do nothing.
+  std::string start_activity(const std::string& kind, const std::string& ref, int64_t now);
+  void update_activity(const std::string& activity, const std::string& details_json, int64_t now);
+  void end_activity(const std::string& activity, const std::string& status, const std::string& details_json,
+                    int64_t now);
+
   const std::optional<ActiveSession>& current() const { return session_; }
   const std::string& last_error() const { return error_; }
 

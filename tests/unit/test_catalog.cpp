@@ -10,9 +10,10 @@ const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
 // A pack with a good manifest; `manifest` replaces it when given.
 void make_pack(const TempDir& root, const std::string& id, const std::string& manifest = "") {
   write_file(root / id / "cover.png", kPng);
+  write_file(root / id / "a.mp4", "video bytes");
   write_file(root / id / "topic.json", manifest.empty() ? R"({"title": {"vi": "Chủ đề", "en": "Topic"},
     "cover": "cover.png", "color": "#112233",
-    "lessons": [{"id": "a", "type": "video", "title": {"vi": "Bài A"}}],
+    "lessons": [{"id": "a", "type": "video", "title": {"vi": "Bài A"}, "file": "a.mp4"}],
     "games": [{"id": "g", "template": "choose-picture", "title": {"vi": "Trò G", "en": "Game G"}}]})"
                                                         : manifest);
 }
@@ -99,9 +100,9 @@ TEST_CASE("broken manifests are reported with file and field, and the rest still
 TEST_CASE("field problems name the field") {
   TempDir root;
   make_pack(root, "t", R"({"title": {"vi": ""}, "cover": "nope.png", "color": "red", "order": "first",
-    "lessons": [{"id": "Bad Id", "type": "video", "title": {"vi": "x"}},
+    "lessons": [{"id": "Bad Id", "type": "video", "title": {"vi": "x"}, "file": "a.mp4"},
                 {"id": "ok", "title": {"en": "only english"}},
-                {"id": "ok", "type": "story", "title": {"vi": "twice"}},
+                {"id": "ok", "type": "story", "title": {"vi": "twice"}, "pages": [{"picture": "cover.png", "caption": {"vi": "c"}}]},
                 7],
     "games": {"id": "g"}})");
   Catalog c = load_catalog(root.path);

@@ -149,3 +149,43 @@ TEST_CASE("a journal that cannot be opened says why") {
   write_file(dir / "not-a-db.sqlite", std::string(4096, 'x'));
   CHECK_THROWS_AS(Journal(dir / "not-a-db.sqlite"), JournalError);
 }
+
+TEST_CASE("activities are recorded inside their session") {
+  TempDir dir;
+  Journal j(dir / "journal.sqlite");
+  auto session = j.start_session("Lá", "traffic-safety", 100);
+  auto lesson = j.start_activity(session, "lesson", "traffic-safety/crossing", 110);
+  j.update_activity(lesson, R"({"cues_reached": 1})", 140);
+  j.end_activity(lesson, "finished", R"({"cues_reached": 2, "finished": true})", 170);
+  auto game = j.start_activity(session, "game", "traffic-safety/lights", 180);
+  j.end_activity(game, "left", "{}", 185);
+
+  auto rows = j.activities(session);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].kind == "lesson");
+  CHECK(rows[0].ref == "traffic-safety/crossing");
+  CHECK(rows[0].status == "finished");
+  CHECK(rows[0].duration_s == 60);
+  CHECK(rows[0].details == R"({"cues_reached": 2, "finished": true})");
+  CHECK(rows[0].ended_at == iso8601_local(170));
+  CHECK(rows[1].status == "left");
+  CHECK(j.end_session(session, 200).activities == 2);
+}
+
+TEST_CASE("an activity cut short by a crash is recovered as interrupted with its last progress") {
+  TempDir dir;
+  std::string session;
+  {
+    Journal j(dir / "journal.sqlite");
+    session = j.start_session("Lá", "hand-washing", 100);
+    auto a = j.start_activity(session, "lesson", "hand-washing/six-steps", 100);
+    j.update_activity(a, R"({"position_s": 25})", 125);
+  }
+  Journal j(dir / "journal.sqlite");
+  auto rows = j.activities(session);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].status == "interrupted");
+  CHECK(rows[0].duration_s == 25);
+  CHECK(rows[0].ended_at == iso8601_local(125));
+  CHECK(rows[0].details == R"({"position_s": 25})");
+}
