@@ -46,6 +46,7 @@ class App : public ReplayHost {
   void init_kiosk();
   void handle(const SDL_Event& e);
   void handle_key(SDL_Keycode key);
+  void handle_pointer(Screen::Pointer phase, float x, float y);
   void frame();
   void draw_overlays(const Canvas& c) const;
   void write_ui_tree();
@@ -67,7 +68,7 @@ class App : public ReplayHost {
   uint32_t wake_event_ = 0;
   std::string screenshot_path_;
   std::string last_ui_tree_;
-  bool running_ = true, needs_frame_ = true;
+  bool running_ = true, needs_frame_ = true, pointer_held_ = false;
   double last_frame_ = 0;
   uint64_t frames_ = 0;
 };
@@ -142,6 +143,8 @@ void App::init_kiosk() {
   kiosk_.sessions = std::make_unique<SessionKeeper>(kiosk_.journal.get(), options_.heartbeat_seconds);
   textures_ = std::make_unique<TextureCache>();
   kiosk_.textures = textures_.get();
+  kiosk_.window = window_;
+  kiosk_.wake_event = wake_event_;
   kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));
   if (!options_.replay.empty()) replay_ = std::make_unique<ReplayDriver>(options_.replay, wake_event_);
 }
@@ -157,6 +160,7 @@ int App::run() {
     }
     kiosk_.sessions->tick(unix_now());
     double now = kiosk_.now();
+    if (screen_ && screen_->tick(now)) needs_frame_ = true;
     if (replay_) replay_->step(*this, now, frames_);
     bool animating = screen_ && (screen_->animating(now) || now < kiosk_.notice_until);
     if ((needs_frame_ || animating || kiosk_.next_screen) && now - last_frame_ >= (animating ? kFrameSeconds : 0)) {
@@ -190,18 +194,14 @@ void App::handle(const SDL_Event& e) {
       running_ = false;
       break;
     case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
       if (e.button.button == SDL_BUTTON_LEFT) {
-        const Target* t = targets_.at(float(e.button.x), float(e.button.y));
-        pressed_ = t ? t->id : "";
-        if (t) focus_ = t->id;
+        handle_pointer(e.type == SDL_MOUSEBUTTONDOWN ? Screen::Pointer::Down : Screen::Pointer::Up, float(e.button.x),
+                       float(e.button.y));
       }
       break;
-    case SDL_MOUSEBUTTONUP:
-      if (e.button.button == SDL_BUTTON_LEFT && !pressed_.empty()) {
-        const Target* t = targets_.at(float(e.button.x), float(e.button.y));
-        std::string id = std::exchange(pressed_, "");
-        if (t && t->id == id && screen_) screen_->activate(id);
-      }
+    case SDL_MOUSEMOTION:
+      if (pointer_held_) handle_pointer(Screen::Pointer::Move, float(e.motion.x), float(e.motion.y));
       break;
     case SDL_KEYDOWN:
       handle_key(e.key.keysym.sym);
@@ -215,8 +215,27 @@ void App::handle(const SDL_Event& e) {
   }
 }
 
-void App::handle_key(SDL_Keycode key) {
+// Touch arrives as mouse events (SDL synthesises them). The screen sees the pointer first (drags,
+// taps on video); otherwise a tap activates the target it started and ended on.
+void App::handle_pointer(Screen::Pointer phase, float x, float y) {
+  pointer_held_ = phase != Screen::Pointer::Up;
   if (!screen_) return;
+  if (screen_->pointer(phase, x, y)) {
+    pressed_.clear();
+    return;
+  }
+  const Target* t = targets_.at(x, y);
+  if (phase == Screen::Pointer::Down) {
+    pressed_ = t ? t->id : "";
+    if (t) focus_ = t->id;
+  } else if (phase == Screen::Pointer::Up && !pressed_.empty()) {
+    std::string id = std::exchange(pressed_, "");
+    if (t && t->id == id) screen_->activate(id);
+  }
+}
+
+void App::handle_key(SDL_Keycode key) {
+  if (!screen_ || screen_->key(key)) return;
   switch (key) {
     case SDLK_LEFT: focus_ = targets_.neighbour(focus_, -1, 0); break;
     case SDLK_RIGHT: focus_ = targets_.neighbour(focus_, 1, 0); break;
@@ -271,6 +290,7 @@ void App::frame() {
   glViewport(0, 0, dw, dh);
   glClearColor(1, 1, 1, 1);
   glClear(GL_COLOR_BUFFER_BIT);
+  screen_->render_below(dw, dh);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (!screenshot_path_.empty()) {
     save_screenshot(screenshot_path_, dw, dh);

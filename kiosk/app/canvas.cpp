@@ -28,6 +28,12 @@ void Canvas::circle(float cx, float cy, float radius, ImU32 color) const {
   list_->AddCircleFilled({cx, cy}, radius, color, 0);
 }
 
+void Canvas::triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color) const { list_->AddTriangleFilled(a, b, c, color); }
+
+void Canvas::ring(float cx, float cy, float radius, ImU32 color, float thickness) const {
+  list_->AddCircle({cx, cy}, radius, color, 0, thickness);
+}
+
 void Canvas::card(const Rect& r, ImU32 color, float rounding) const {
   // Three widening translucent layers read as a soft shadow on a TV.
   for (int i = 3; i >= 1; --i) {

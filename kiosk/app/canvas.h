@@ -31,6 +31,8 @@ class Canvas {
   void gradient(const Rect& r, ImU32 top, ImU32 bottom) const;
   void outline(const Rect& r, ImU32 color, float rounding, float thickness) const;
   void circle(float cx, float cy, float radius, ImU32 color) const;
+  void triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color) const;
+  void ring(float cx, float cy, float radius, ImU32 color, float thickness) const;
   // A rounded card with a soft drop shadow under it.
   void card(const Rect& r, ImU32 color, float rounding) const;
   // The picture scaled to cover the rectangle, cropped centrally. Returns false when it could not

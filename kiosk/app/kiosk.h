@@ -1,6 +1,8 @@
 #pragma once
 // What every screen can reach: content, settings, the running session, pictures, and the screen
 // switch, which is queued and applied by the App between frames.
+#include <SDL.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -20,6 +22,8 @@ struct Kiosk {
   std::string journal_error;  // set when the journal could not be opened: shown on the home screen
   std::unique_ptr<SessionKeeper> sessions;
   TextureCache* textures = nullptr;
+  SDL_Window* window = nullptr;  // for players that draw into it
+  uint32_t wake_event = 0;       // SDL event type that wakes the main loop (replay lines, mpv)
 
   std::unique_ptr<Screen> next_screen;  // applied between frames
   void switch_to(std::unique_ptr<Screen> screen) { next_screen = std::move(screen); }

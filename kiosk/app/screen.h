@@ -21,4 +21,13 @@ class Screen {
   virtual void back() {}
   // True while something on screen moves: the main loop keeps drawing frames only then.
   virtual bool animating(double /*now*/) const { return false; }
+  // Called on every pass of the main loop (after events, mpv wake-ups, timers); true asks for a
+  // frame. Screens with a player poll it here.
+  virtual bool tick(double /*now*/) { return false; }
+  // Draws under the ImGui layer, straight into the framebuffer (video frames).
+  virtual void render_below(int /*width_px*/, int /*height_px*/) {}
+  // Raw input before the shared handling (focus moves, Enter, Back, taps on targets); true consumes it.
+  virtual bool key(int /*sdl_keycode*/) { return false; }
+  enum class Pointer { Down, Move, Up };
+  virtual bool pointer(Pointer /*phase*/, float /*x*/, float /*y*/) { return false; }
 };

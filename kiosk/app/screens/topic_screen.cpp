@@ -4,6 +4,8 @@
 
 #include "app/scenery.h"
 #include "app/screens/summary_screen.h"
+#include "app/screens/video_lesson_screen.h"
+#include "core/lessons.h"
 #include "app/style.h"
 #include "core/clock.h"
 #include "core/i18n.h"
@@ -46,7 +48,17 @@ void TopicScreen::layout_row(const Canvas& c, Targets& targets, const std::vecto
 
 void TopicScreen::activate(const std::string& id) {
   if (id == "end-session") return finish();
-  // Players and game templates arrive with later versions; until then say so instead of doing nothing.
+  for (const auto& card : cards_) {
+    if (card.id != id) continue;
+    const Entry& e = *card.entry;
+    std::vector<Problem> problems;  // already reported at load; entries with problems are not targets
+    const std::string field = "lessons[" + e.id + "]";
+    if (e.kind == "video") {
+      if (auto lesson = read_video_lesson(e, topic_.dir, topic_.dir / "topic.json", field, problems))
+        return kiosk_.switch_to(std::make_unique<VideoLessonScreen>(kiosk_, topic_, e, std::move(*lesson)));
+    }
+  }
+  // Game templates arrive with a later version; until then say so instead of doing nothing.
   kiosk_.notify(tr("This activity cannot open on this kiosk yet"));
 }
 

@@ -1,0 +1,54 @@
+#pragma once
+// A libmpv player inside the kiosk's own window: video through mpv's render API into the current
+// OpenGL context, or sound only (narration). Modelled on the contract of mpv's render.h:
+//
+// Threading: mpv's wakeup and update callbacks run on mpv's threads and only post `wake_event` to
+// SDL's queue. Every call below is made on the main thread: poll() after a wake event, render()
+// while drawing a frame with the GL context current.
+// Lifetime: a video player must be destroyed while its GL context is still alive.
+#include <SDL.h>
+
+#include <filesystem>
+#include <string>
+
+struct mpv_handle;
+struct mpv_render_context;
+
+class MediaPlayer {
+ public:
+  enum class Kind { Video, Audio };
+  MediaPlayer(Kind kind, uint32_t wake_event, SDL_Window* window);
+  ~MediaPlayer();
+  MediaPlayer(const MediaPlayer&) = delete;
+  MediaPlayer& operator=(const MediaPlayer&) = delete;
+
+  void load(const std::filesystem::path& file);
+  void stop();
+  void set_paused(bool paused);
+  void seek_to(double seconds);
+  void set_volume(int percent);
+
+  // Handles what mpv reported since the last call; true when anything on screen may change.
+  bool poll();
+  // True when mpv has a new video frame to draw.
+  bool frame_ready();
+  // Draws the current video frame over the whole default framebuffer (width x height pixels).
+  void render(int width, int height);
+
+  double position() const { return position_; }
+  double duration() const { return duration_; }
+  bool paused() const { return paused_; }
+  bool ended() const { return ended_; }    // reached the end and stays on the last frame
+  bool playing() const { return loaded_ && !paused_ && !ended_ && error_.empty(); }
+  int volume() const { return volume_; }
+  const std::string& error() const { return error_; }  // why the file cannot be played
+
+ private:
+  mpv_handle* mpv_ = nullptr;
+  mpv_render_context* render_ = nullptr;
+  uint32_t wake_event_;
+  double position_ = 0, duration_ = 0;
+  bool paused_ = false, ended_ = false, loaded_ = false;
+  int volume_ = 100;
+  std::string error_;
+};

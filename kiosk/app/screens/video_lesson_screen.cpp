@@ -1,0 +1,279 @@
+#include "app/screens/video_lesson_screen.h"
+
+#include <SDL.h>
+#include <nlohmann/json.hpp>
+
+#include "app/screens/topic_screen.h"
+#include "app/style.h"
+#include "app/widgets.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+namespace {
+constexpr float kPanelH = 250, kButton = 120, kPlayButton = 150;
+
+std::string clock_text(double seconds) {
+  int s = static_cast<int>(seconds + 0.5);
+  return format("%d:%02d", s / 60, s % 60);
+}
+
+std::vector<double> cue_times(const VideoLesson& lesson) {
+  std::vector<double> times;
+  for (const auto& c : lesson.cues) times.push_back(c.at);
+  return times;
+}
+}  // namespace
+
+VideoLessonScreen::VideoLessonScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, VideoLesson lesson)
+    : kiosk_(kiosk), topic_(topic), entry_(entry), lesson_(std::move(lesson)), cues_(cue_times(lesson_)) {
+  activity_ = kiosk_.sessions->start_activity("lesson", topic_.id + "/" + entry_.id, unix_now());
+  try {
+    player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Video, kiosk_.wake_event, kiosk_.window);
+    narration_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Audio, kiosk_.wake_event, nullptr);
+    player_->load(lesson_.file);
+  } catch (const std::exception& e) {
+    error_ = e.what();
+    phase_ = Phase::Failed;
+    record("failed");
+  }
+}
+
+VideoLessonScreen::~VideoLessonScreen() { record("interrupted"); }
+
+std::string VideoLessonScreen::details() const {
+  nlohmann::json d = {{"position_s", player_ ? player_->position() : 0.0},
+                      {"duration_s", player_ ? player_->duration() : 0.0},
+                      {"furthest_s", cues_.furthest()},
+                      {"cues_reached", cues_.cues_reached()},
+                      {"cues_total", cues_.cue_count()},
+                      {"finished", phase_ == Phase::Ended}};
+  if (!error_.empty()) d["error"] = error_;
+  return d.dump();
+}
+
+void VideoLessonScreen::record(const char* status) {
+  if (activity_.empty()) return;
+  kiosk_.sessions->end_activity(activity_, status, details(), unix_now());
+  activity_.clear();
+}
+
+bool VideoLessonScreen::tick(double /*now*/) {
+  if (!player_) return false;
+  bool changed = player_->poll() | narration_->poll();
+  if (phase_ != Phase::Failed && !player_->error().empty()) {
+    error_ = player_->error();
+    phase_ = Phase::Failed;
+    std::fprintf(stderr, "kiosk: cannot play %s: %s\n", lesson_.file.c_str(), error_.c_str());
+    record("failed");
+    return true;
+  }
+  if (phase_ == Phase::Playing && !player_->paused()) {
+    if (auto cue = cues_.advance(player_->position())) {
+      player_->set_paused(true);
+      phase_ = Phase::AtCue;
+      cue_ = *cue;
+      if (!lesson_.cues[cue_].narration.empty()) narration_->load(lesson_.cues[cue_].narration);
+      kiosk_.sessions->update_activity(activity_, details(), unix_now());
+      changed = true;
+    } else if (player_->ended()) {
+      phase_ = Phase::Ended;
+      record("finished");
+      changed = true;
+    }
+  }
+  if (player_->frame_ready()) frame_due_ = true;
+  return changed || frame_due_;
+}
+
+void VideoLessonScreen::render_below(int width_px, int height_px) {
+  frame_due_ = false;
+  if (player_ && phase_ != Phase::Failed) player_->render(width_px, height_px);
+}
+
+void VideoLessonScreen::toggle_pause() {
+  player_->set_paused(!player_->paused());
+  show_controls();
+}
+
+void VideoLessonScreen::seek(double seconds) {
+  seconds = std::max(0.0, std::min(seconds, std::max(0.0, player_->duration() - 0.1)));
+  player_->seek_to(seconds);
+  cues_.seeked(seconds);
+  show_controls();
+}
+
+void VideoLessonScreen::continue_from_cue() {
+  narration_->stop();
+  phase_ = Phase::Playing;
+  player_->set_paused(false);
+}
+
+void VideoLessonScreen::leave() {
+  record(phase_ == Phase::Ended ? "finished" : phase_ == Phase::Failed ? "failed" : "left");
+  kiosk_.switch_to(std::make_unique<TopicScreen>(kiosk_, topic_));
+}
+
+void VideoLessonScreen::activate(const std::string& id) {
+  if (id == "lesson:back") return leave();
+  if (id == "cue:continue") return continue_from_cue();
+  if (id == "cue:repeat" && !lesson_.cues[cue_].narration.empty()) return narration_->load(lesson_.cues[cue_].narration);
+  if (id == "lesson:replay") {
+    activity_ = kiosk_.sessions->start_activity("lesson", topic_.id + "/" + entry_.id, unix_now());
+    phase_ = Phase::Playing;
+    seek(0);
+    player_->set_paused(false);
+    return;
+  }
+  if (id == "lesson:play-pause") return toggle_pause();
+  if (id == "lesson:rewind") return seek(player_->position() - 10);
+  if (id == "lesson:prev-cue") return seek(cues_.previous_jump(player_->position()));
+  if (id == "lesson:next-cue") {
+    if (auto to = cues_.next_jump(player_->position())) seek(*to);
+    return show_controls();
+  }
+  if (id == "lesson:volume-down" || id == "lesson:volume-up") {
+    player_->set_volume(player_->volume() + (id == "lesson:volume-up" ? 10 : -10));
+    narration_->set_volume(player_->volume());
+    return show_controls();
+  }
+}
+
+bool VideoLessonScreen::key(int sdl_keycode) {
+  if (phase_ == Phase::AtCue && sdl_keycode == SDLK_SPACE) {
+    continue_from_cue();
+    return true;
+  }
+  if (phase_ != Phase::Playing) return false;
+  bool hidden = !controls_visible();
+  show_controls();
+  if (sdl_keycode == SDLK_SPACE) {
+    toggle_pause();
+    return true;
+  }
+  bool back = sdl_keycode == SDLK_ESCAPE || sdl_keycode == SDLK_AC_BACK || sdl_keycode == SDLK_BACKSPACE;
+  return hidden && !back;  // the first key only brings the controls up
+}
+
+bool VideoLessonScreen::pointer(Pointer phase, float x, float y) {
+  if (phase_ != Phase::Playing) return false;
+  auto bar_seconds = [&] {
+    float f = std::max(0.0f, std::min(1.0f, (x - bar_.x) / bar_.w));
+    return f * player_->duration();
+  };
+  if (phase == Pointer::Down) {
+    if (!controls_visible() || !controls_panel_.contains(x, y)) {  // a tap on the picture: controls up
+      show_controls();
+      return true;
+    }
+    show_controls();
+    if (bar_.inset(-bar_.h * 0.2f).contains(x, y)) {
+      drag_ = bar_seconds();
+      return true;
+    }
+    return false;
+  }
+  if (!drag_) return false;
+  drag_ = bar_seconds();
+  if (phase == Pointer::Up) {
+    seek(*drag_);
+    drag_.reset();
+  }
+  return true;
+}
+
+void VideoLessonScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
+  const float w = c.design_width(), h = c.design_height();
+  if (phase_ == Phase::AtCue) {
+    targets.add("cue:continue", tr("Keep watching"), c.px(w / 2 - 300, h / 2 + 150, 600, 130));
+    if (!lesson_.cues[cue_].narration.empty()) targets.add("cue:repeat", tr("Say it again"), c.px(w / 2 + 560, h / 2 - 290, 110, 110));
+    return;
+  }
+  if (phase_ == Phase::Ended) {
+    targets.add("lesson:replay", tr("Watch again"), c.px(w / 2 - 500, h / 2 + 110, 480, 130));
+    targets.add("lesson:back", tr("Back to the topic"), c.px(w / 2 + 20, h / 2 + 110, 480, 130));
+    return;
+  }
+  if (phase_ == Phase::Failed) {
+    targets.add("lesson:back", tr("Back to the topic"), c.px(w / 2 - 280, h / 2 + 150, 560, 130));
+    return;
+  }
+  controls_panel_ = c.px(40, h - kPanelH - 30, w - 80, kPanelH);
+  bar_ = c.px(120, h - kPanelH - 10, w - 240, 60);
+  if (!controls_visible()) return;
+  const float row = h - 30 - kButton - 20;
+  const float mid = w / 2;
+  targets.add("lesson:play-pause", player_->paused() ? tr("Play") : tr("Pause"),
+              c.px(mid - kPlayButton / 2, row - (kPlayButton - kButton) / 2, kPlayButton, kPlayButton));
+  targets.add("lesson:prev-cue", tr("Previous question"), c.px(mid - kPlayButton / 2 - 30 - kButton, row, kButton, kButton));
+  targets.add("lesson:rewind", tr("Back 10 seconds"), c.px(mid - kPlayButton / 2 - 60 - 2 * kButton, row, kButton, kButton));
+  targets.add("lesson:next-cue", tr("Next question"), c.px(mid + kPlayButton / 2 + 30, row, kButton, kButton));
+  targets.add("lesson:back", tr("Back to the topic"), c.px(90, row, kButton, kButton));
+  targets.add("lesson:volume-down", tr("Quieter"), c.px(w - 90 - 2 * kButton - 30, row, kButton, kButton));
+  targets.add("lesson:volume-up", tr("Louder"), c.px(w - 90 - kButton, row, kButton, kButton));
+  targets.add("lesson:seek", tr("Position"), bar_);
+}
+
+void VideoLessonScreen::draw(const Canvas& c, double /*now*/) const {
+  const float w = c.design_width(), h = c.design_height();
+  const ImU32 white = rgb(0xFFFFFF);
+  if (phase_ == Phase::AtCue) {
+    const Cue& cue = lesson_.cues[cue_];
+    Rect card = dimmed_card(c, 1500, 680);
+    float text_x = card.x + c.px(60);
+    if (!cue.picture.empty() && c.picture({card.x + c.px(50), card.y + c.px(70), c.px(480), c.px(360)},
+                                          c.textures().get(cue.picture), c.px(24))) {
+      text_x = card.x + c.px(570);
+    }
+    c.text_centered({text_x, card.y + c.px(50), card.x + card.w - c.px(160) - text_x, c.px(400)}, FontSize::Huge,
+                    rgb(style::kInk), cue.question.in(ui_language()));
+    pill_button(c, c.px(w / 2 - 300, h / 2 + 150, 600, 130), Glyph::Play, tr("Keep watching"), rgb(style::kGo));
+    if (!cue.narration.empty())
+      round_button(c, c.px(w / 2 + 560, h / 2 - 290, 110, 110), Glyph::Speaker, rgb(style::kSun), white);
+    return;
+  }
+  if (phase_ == Phase::Ended) {
+    Rect card = dimmed_card(c, 1160, 560);
+    c.icon({card.cx() - c.px(90), card.y + c.px(30), c.px(180), c.px(180)}, kiosk_.icon_texture("star"));
+    c.text_centered({card.x, card.y + c.px(220), card.w, c.px(110)}, FontSize::Huge, rgb(style::kInk), tr("The end!"));
+    pill_button(c, c.px(w / 2 - 500, h / 2 + 110, 480, 130), Glyph::Replay, tr("Watch again"), rgb(style::kFocus));
+    pill_button(c, c.px(w / 2 + 20, h / 2 + 110, 480, 130), Glyph::Back, tr("Back to the topic"), rgb(style::kGo));
+    return;
+  }
+  if (phase_ == Phase::Failed) {
+    c.fill(c.px(0, 0, w, h), rgb(style::kSkyTop));
+    Rect card = dimmed_card(c, 1300, 640);
+    c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, kiosk_.icon_texture("warning"));
+    c.text_centered({card.x, card.y + c.px(200), card.w, c.px(90)}, FontSize::Title, rgb(style::kInk),
+                    tr("This video cannot be played"));
+    c.text_centered({card.x + c.px(60), card.y + c.px(290), card.w - c.px(120), c.px(120)}, FontSize::Body,
+                    rgb(style::kMuted), lesson_.file.filename().string() + ": " + error_);
+    pill_button(c, c.px(w / 2 - 280, h / 2 + 150, 560, 130), Glyph::Back, tr("Back to the topic"), rgb(style::kGo));
+    return;
+  }
+  if (!controls_visible()) return;
+
+  c.fill(controls_panel_, IM_COL32(15, 15, 35, 170), c.px(40));
+  // The position bar with the cues marked on it.
+  const double duration = std::max(0.001, player_->duration());
+  const double position = drag_ ? *drag_ : player_->position();
+  Rect track{bar_.x, bar_.cy() - c.px(8), bar_.w, c.px(16)};
+  c.fill(track, IM_COL32(255, 255, 255, 90), c.px(8));
+  c.fill({track.x, track.y, static_cast<float>(track.w * position / duration), track.h}, rgb(style::kSun), c.px(8));
+  for (const auto& cue : lesson_.cues)
+    c.circle(track.x + static_cast<float>(track.w * cue.at / duration), track.cy(), c.px(14), rgb(0xFFFFFF));
+  c.circle(track.x + static_cast<float>(track.w * position / duration), track.cy(), c.px(22), rgb(style::kSun));
+  c.text(c.px(250), h - 30 - kButton + c.px(10), FontSize::Heading, white,
+         clock_text(position) + " / " + clock_text(player_->duration()));
+
+  const ImU32 button = IM_COL32(255, 255, 255, 235), ink = rgb(style::kInk);
+  const float row = h - 30 - kButton - 20, mid = w / 2;
+  round_button(c, c.px(mid - kPlayButton / 2, row - (kPlayButton - kButton) / 2, kPlayButton, kPlayButton),
+               player_->paused() ? Glyph::Play : Glyph::Pause, rgb(style::kSun), white);
+  round_button(c, c.px(mid - kPlayButton / 2 - 30 - kButton, row, kButton, kButton), Glyph::PreviousCue, button, ink);
+  round_button(c, c.px(mid - kPlayButton / 2 - 60 - 2 * kButton, row, kButton, kButton), Glyph::Rewind, button, ink);
+  round_button(c, c.px(mid + kPlayButton / 2 + 30, row, kButton, kButton), Glyph::NextCue, button, ink);
+  round_button(c, c.px(90, row, kButton, kButton), Glyph::Back, button, ink);
+  round_button(c, c.px(w - 90 - 2 * kButton - 30, row, kButton, kButton), Glyph::VolumeDown, button, ink);
+  round_button(c, c.px(w - 90 - kButton, row, kButton, kButton), Glyph::VolumeUp, button, ink);
+}

@@ -1,0 +1,52 @@
+#pragma once
+// A watch-and-talk video: plays full screen through mpv, pauses at each talk cue with the question
+// large over the dimmed frame (and spoken), and gives the teacher controls that hide by themselves.
+#include <memory>
+#include <optional>
+
+#include "app/kiosk.h"
+#include "app/media_player.h"
+#include "core/cue_tracker.h"
+#include "core/lessons.h"
+
+class VideoLessonScreen : public Screen {
+ public:
+  VideoLessonScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, VideoLesson lesson);
+  ~VideoLessonScreen() override;
+  std::string name() const override { return "lesson"; }
+  void update(const Canvas& canvas, Targets& targets, double now) override;
+  void draw(const Canvas& canvas, double now) const override;
+  void activate(const std::string& id) override;
+  void back() override { leave(); }
+  bool animating(double now) const override { return now < controls_until_; }
+  bool tick(double now) override;
+  void render_below(int width_px, int height_px) override;
+  bool key(int sdl_keycode) override;
+  bool pointer(Pointer phase, float x, float y) override;
+
+ private:
+  enum class Phase { Playing, AtCue, Ended, Failed };
+  void show_controls() { controls_until_ = kiosk_.now() + kControlsSeconds; }
+  bool controls_visible() const { return phase_ == Phase::Playing && (player_->paused() || kiosk_.now() < controls_until_); }
+  void toggle_pause();
+  void seek(double seconds);
+  void continue_from_cue();
+  void record(const char* status);  // ends the journal activity with `status`
+  void leave();
+  std::string details() const;
+
+  static constexpr double kControlsSeconds = 4;
+  Kiosk& kiosk_;
+  const Topic& topic_;
+  const Entry& entry_;
+  VideoLesson lesson_;
+  std::unique_ptr<MediaPlayer> player_, narration_;
+  CueTracker cues_;
+  Phase phase_ = Phase::Playing;
+  size_t cue_ = 0;             // the cue shown while AtCue
+  double controls_until_ = 0;
+  std::optional<double> drag_;  // seek-bar position (seconds) while the teacher drags it
+  std::string activity_, error_;
+  bool frame_due_ = false;
+  Rect bar_, controls_panel_;
+};
