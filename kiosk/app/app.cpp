@@ -161,7 +161,10 @@ int App::run() {
     kiosk_.sessions->tick(unix_now());
     double now = kiosk_.now();
     if (screen_ && screen_->tick(now)) needs_frame_ = true;
-    if (replay_) replay_->step(*this, now, frames_);
+    if (replay_) {
+      replay_->step(*this, now, frames_);
+      while (SDL_PollEvent(&e)) handle(e);  // so the frame below already shows what the command did
+    }
     bool animating = screen_ && (screen_->animating(now) || now < kiosk_.notice_until);
     if ((needs_frame_ || animating || kiosk_.next_screen) && now - last_frame_ >= (animating ? kFrameSeconds : 0)) {
       frame();
@@ -180,6 +183,10 @@ int App::wait_timeout_ms() {
   if (replay_) {
     double r = replay_->seconds_to_next(now, frames_);
     if (r >= 0) wait = std::min(wait, r);
+  }
+  if (screen_) {
+    double s = screen_->wake_in(now);
+    if (s >= 0) wait = std::min(wait, s);
   }
   auto heartbeat = kiosk_.sessions ? kiosk_.sessions->seconds_to_next_heartbeat(unix_now()) : -1;
   if (heartbeat >= 0) wait = std::min(wait, double(heartbeat) + 0.05);

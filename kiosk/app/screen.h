@@ -24,6 +24,9 @@ class Screen {
   // Called on every pass of the main loop (after events, mpv wake-ups, timers); true asks for a
   // frame. Screens with a player poll it here.
   virtual bool tick(double /*now*/) { return false; }
+  // Seconds until the screen wants tick() called without any input (a page that turns by itself);
+  // negative for never.
+  virtual double wake_in(double /*now*/) const { return -1; }
   // Draws under the ImGui layer, straight into the framebuffer (video frames).
   virtual void render_below(int /*width_px*/, int /*height_px*/) {}
   // Raw input before the shared handling (focus moves, Enter, Back, taps on targets); true consumes it.

@@ -1,5 +1,6 @@
 #pragma once
-// Pictures decoded once with SDL_image and kept as OpenGL textures, by path.
+// Pictures decoded once with SDL_image, turned upright by their EXIF orientation, scaled down to
+// at most a 1920x1080 screen, and kept as OpenGL textures, by path.
 #include <filesystem>
 #include <map>
 #include <string>
@@ -19,5 +20,6 @@ class TextureCache {
   const Texture& get(const std::filesystem::path& path);
 
  private:
+  static constexpr int kMaxWidth = 1920, kMaxHeight = 1080;
   std::map<std::filesystem::path, Texture> cache_;
 };

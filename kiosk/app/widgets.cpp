@@ -79,3 +79,8 @@ Rect dimmed_card(const Canvas& c, float width, float height) {
   c.card(card, rgb(0xFFFFFF), c.px(48));
   return card;
 }
+
+void draw_button(const Canvas& c, const Button& b) {
+  if (b.pill) pill_button(c, b.rect, b.glyph, b.label, b.fill);
+  else round_button(c, b.rect, b.glyph, b.fill, b.ink);
+}

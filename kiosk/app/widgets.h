@@ -13,5 +13,16 @@ void draw_glyph(const Canvas& c, Glyph glyph, const Rect& r, ImU32 color);
 void round_button(const Canvas& c, const Rect& r, Glyph glyph, ImU32 fill, ImU32 ink);
 // A wide pill button with a glyph and a label.
 void pill_button(const Canvas& c, const Rect& r, Glyph glyph, const std::string& label, ImU32 fill);
+// A button a screen lays out in update() and draws in draw(): round with a glyph, or a wide pill
+// with a glyph and its label.
+struct Button {
+  std::string id, label;
+  Rect rect;
+  Glyph glyph;
+  ImU32 fill, ink;
+  bool pill = false;
+};
+void draw_button(const Canvas& c, const Button& b);
+
 // A big white card centred on the screen over a dimmed background; returns the card's rectangle.
 Rect dimmed_card(const Canvas& c, float width, float height);

@@ -11,9 +11,9 @@ struct TempDir {
     std::string pattern = (std::filesystem::temp_directory_path() / "xvn-test-XXXXXX").string();
     path = mkdtemp(pattern.data());
   }
-  ~TempDir() {
+  ~TempDir() {  // XVN_KEEP_TEST_DIRS=1 keeps them, to look at a failed test's screenshots
     std::error_code ec;
-    std::filesystem::remove_all(path, ec);
+    if (!std::getenv("XVN_KEEP_TEST_DIRS")) std::filesystem::remove_all(path, ec);
   }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;

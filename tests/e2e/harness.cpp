@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -179,6 +180,30 @@ std::vector<Row> query(const std::filesystem::path& db, const std::string& sql) 
   sqlite3_finalize(st);
   sqlite3_close(h);
   return rows;
+}
+
+LiveKiosk::LiveKiosk(KioskRun& run, bool full_screen) : run_(run) {
+  auto pipe_path = run.dir / "pipe";
+  if (mkfifo(pipe_path.c_str(), 0600) != 0) throw std::runtime_error("mkfifo failed");
+  auto args = run.args(pipe_path);
+  if (full_screen) args.erase(args.begin(), args.begin() + 2);  // drop --windowed WxH
+  process_ = std::make_unique<KioskProcess>(args, run.dir.path);
+  script_.open(pipe_path);  // blocks until the kiosk opens its end
+}
+
+void LiveKiosk::send(const std::string& lines) { script_ << lines << std::flush; }
+
+bool LiveKiosk::wait_screen(const std::string& screen, double seconds) {
+  return wait_until([&] { return read_json(run_.tree)["screen"] == screen; }, seconds);
+}
+
+bool LiveKiosk::wait_element(const std::string& id, double seconds) {
+  return wait_until([&] { return !run_.element(id).is_null(); }, seconds);
+}
+
+bool LiveKiosk::screenshot(const std::filesystem::path& png, double seconds) {
+  send("screenshot " + png.string() + "\n");
+  return wait_until([&] { return std::filesystem::exists(png); }, seconds);
 }
 
 std::vector<std::string> KioskRun::args(const std::filesystem::path& replay) const {

@@ -6,7 +6,9 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <memory>
 #include <map>
 #include <string>
 #include <vector>
@@ -80,4 +82,22 @@ struct KioskRun {
   std::vector<Row> sessions() const { return query(data / "journal.sqlite", "SELECT * FROM sessions ORDER BY started_unix"); }
   // The element with `id` in the last ui-tree dump, or null.
   nlohmann::json element(const std::string& id) const;
+};
+
+// A kiosk driven live through a named pipe, while the test watches its ui-tree and files.
+class LiveKiosk {
+ public:
+  // `full_screen`: leave out --windowed.
+  explicit LiveKiosk(KioskRun& run, bool full_screen = false);
+  void send(const std::string& lines);  // replay commands, each ending in a newline
+  bool wait_screen(const std::string& screen, double seconds = 20);
+  bool wait_element(const std::string& id, double seconds = 20);
+  // Sends `screenshot` and waits until the file is there.
+  bool screenshot(const std::filesystem::path& png, double seconds = 20);
+  KioskProcess& process() { return *process_; }
+
+ private:
+  KioskRun& run_;
+  std::unique_ptr<KioskProcess> process_;
+  std::ofstream script_;
 };

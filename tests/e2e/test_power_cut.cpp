@@ -1,29 +1,22 @@
 // kill -9 in the middle of a class (as a power cut would): the next start records the session as
 // interrupted, with its time up to the last heartbeat.
 #include <catch2/catch.hpp>
-#include <sys/stat.h>
-
-#include <fstream>
-#include <thread>
 
 #include "harness.h"
 
 TEST_CASE("SIGKILL mid-session: the restarted kiosk marks the session interrupted") {
   KioskRun k;
   k.extra_args = {"--heartbeat", "1"};
-  auto pipe_path = k.dir / "pipe";
-  REQUIRE(mkfifo(pipe_path.c_str(), 0600) == 0);
   {
-    KioskProcess kiosk(k.args(pipe_path), k.dir.path);
-    std::ofstream script(pipe_path);
-    script << "tap @class:Mam\ntap @topic:traffic-safety\n" << std::flush;
-    REQUIRE(wait_until([&] { return read_json(k.tree)["screen"] == "topic"; }, 20));
+    LiveKiosk kiosk(k);
+    kiosk.send("tap @class:Mam\ntap @topic:traffic-safety\n");
+    REQUIRE(kiosk.wait_screen("topic"));
     // Let a few heartbeats land, then cut the power.
     REQUIRE(wait_until([&] {
       auto rows = k.sessions();
       return !rows.empty() && std::stoi(rows[0]["duration_s"]) >= 3;
     }, 20));
-    kiosk.kill9();
+    kiosk.process().kill9();
   }
   auto before = k.sessions();
   REQUIRE(before.size() == 1);

@@ -4,6 +4,7 @@
 
 #include "app/scenery.h"
 #include "app/screens/summary_screen.h"
+#include "app/screens/story_screen.h"
 #include "app/screens/video_lesson_screen.h"
 #include "core/lessons.h"
 #include "app/style.h"
@@ -56,6 +57,10 @@ void TopicScreen::activate(const std::string& id) {
     if (e.kind == "video") {
       if (auto lesson = read_video_lesson(e, topic_.dir, topic_.dir / "topic.json", field, problems))
         return kiosk_.switch_to(std::make_unique<VideoLessonScreen>(kiosk_, topic_, e, std::move(*lesson)));
+    }
+    if (e.kind == "story") {
+      if (auto story = read_picture_story(e, topic_.dir, topic_.dir / "topic.json", field, problems))
+        return kiosk_.switch_to(std::make_unique<StoryScreen>(kiosk_, topic_, e, std::move(*story)));
     }
   }
   // Game templates arrive with a later version; until then say so instead of doing nothing.

@@ -183,40 +183,49 @@ bool VideoLessonScreen::pointer(Pointer phase, float x, float y) {
 }
 
 void VideoLessonScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
-  const float w = c.design_width(), h = c.design_height();
-  if (phase_ == Phase::AtCue) {
-    targets.add("cue:continue", tr("Keep watching"), c.px(w / 2 - 300, h / 2 + 150, 600, 130));
-    if (!lesson_.cues[cue_].narration.empty()) targets.add("cue:repeat", tr("Say it again"), c.px(w / 2 + 560, h / 2 - 290, 110, 110));
-    return;
-  }
-  if (phase_ == Phase::Ended) {
-    targets.add("lesson:replay", tr("Watch again"), c.px(w / 2 - 500, h / 2 + 110, 480, 130));
-    targets.add("lesson:back", tr("Back to the topic"), c.px(w / 2 + 20, h / 2 + 110, 480, 130));
-    return;
-  }
-  if (phase_ == Phase::Failed) {
-    targets.add("lesson:back", tr("Back to the topic"), c.px(w / 2 - 280, h / 2 + 150, 560, 130));
-    return;
-  }
+  const float w = c.design_width(), h = c.design_height(), mid = w / 2;
+  const ImU32 white = rgb(0xFFFFFF), light = IM_COL32(255, 255, 255, 235), ink = rgb(style::kInk);
+  buttons_.clear();
+  auto pill = [&](const char* id, const char* label, Rect r, Glyph g, unsigned int fill) {
+    buttons_.push_back({id, label, r, g, rgb(fill), white, true});
+  };
+  auto round = [&](const char* id, const char* label, Rect r, Glyph g, ImU32 fill, ImU32 glyph_ink) {
+    buttons_.push_back({id, label, r, g, fill, glyph_ink, false});
+  };
   controls_panel_ = c.px(40, h - kPanelH - 30, w - 80, kPanelH);
   bar_ = c.px(120, h - kPanelH - 10, w - 240, 60);
-  if (!controls_visible()) return;
-  const float row = h - 30 - kButton - 20;
-  const float mid = w / 2;
-  targets.add("lesson:play-pause", player_->paused() ? tr("Play") : tr("Pause"),
-              c.px(mid - kPlayButton / 2, row - (kPlayButton - kButton) / 2, kPlayButton, kPlayButton));
-  targets.add("lesson:prev-cue", tr("Previous question"), c.px(mid - kPlayButton / 2 - 30 - kButton, row, kButton, kButton));
-  targets.add("lesson:rewind", tr("Back 10 seconds"), c.px(mid - kPlayButton / 2 - 60 - 2 * kButton, row, kButton, kButton));
-  targets.add("lesson:next-cue", tr("Next question"), c.px(mid + kPlayButton / 2 + 30, row, kButton, kButton));
-  targets.add("lesson:back", tr("Back to the topic"), c.px(90, row, kButton, kButton));
-  targets.add("lesson:volume-down", tr("Quieter"), c.px(w - 90 - 2 * kButton - 30, row, kButton, kButton));
-  targets.add("lesson:volume-up", tr("Louder"), c.px(w - 90 - kButton, row, kButton, kButton));
-  targets.add("lesson:seek", tr("Position"), bar_);
+  if (phase_ == Phase::AtCue) {
+    pill("cue:continue", tr("Keep watching"), c.px(mid - 300, h / 2 + 150, 600, 130), Glyph::Play, style::kGo);
+    if (!lesson_.cues[cue_].narration.empty())
+      round("cue:repeat", tr("Say it again"), c.px(mid + 560, h / 2 - 290, 110, 110), Glyph::Speaker, rgb(style::kSun), white);
+  } else if (phase_ == Phase::Ended) {
+    pill("lesson:replay", tr("Watch again"), c.px(mid - 500, h / 2 + 110, 480, 130), Glyph::Replay, style::kFocus);
+    pill("lesson:back", tr("Back to the topic"), c.px(mid + 20, h / 2 + 110, 480, 130), Glyph::Back, style::kGo);
+  } else if (phase_ == Phase::Failed) {
+    pill("lesson:back", tr("Back to the topic"), c.px(mid - 280, h / 2 + 150, 560, 130), Glyph::Back, style::kGo);
+  } else if (controls_visible()) {
+    const float row = h - 30 - kButton - 20;
+    // Play/pause first: it takes the focus when the controls come up.
+    round("lesson:play-pause", player_->paused() ? tr("Play") : tr("Pause"),
+          c.px(mid - kPlayButton / 2, row - (kPlayButton - kButton) / 2, kPlayButton, kPlayButton),
+          player_->paused() ? Glyph::Play : Glyph::Pause, rgb(style::kSun), white);
+    round("lesson:prev-cue", tr("Previous question"), c.px(mid - kPlayButton / 2 - 30 - kButton, row, kButton, kButton),
+          Glyph::PreviousCue, light, ink);
+    round("lesson:rewind", tr("Back 10 seconds"), c.px(mid - kPlayButton / 2 - 60 - 2 * kButton, row, kButton, kButton),
+          Glyph::Rewind, light, ink);
+    round("lesson:next-cue", tr("Next question"), c.px(mid + kPlayButton / 2 + 30, row, kButton, kButton), Glyph::NextCue,
+          light, ink);
+    round("lesson:back", tr("Back to the topic"), c.px(90, row, kButton, kButton), Glyph::Back, light, ink);
+    round("lesson:volume-down", tr("Quieter"), c.px(w - 90 - 2 * kButton - 30, row, kButton, kButton), Glyph::VolumeDown,
+          light, ink);
+    round("lesson:volume-up", tr("Louder"), c.px(w - 90 - kButton, row, kButton, kButton), Glyph::VolumeUp, light, ink);
+  }
+  for (const auto& b : buttons_) targets.add(b.id, b.label, b.rect);
+  if (controls_visible()) targets.add("lesson:seek", tr("Position"), bar_);
 }
 
 void VideoLessonScreen::draw(const Canvas& c, double /*now*/) const {
   const float w = c.design_width(), h = c.design_height();
-  const ImU32 white = rgb(0xFFFFFF);
   if (phase_ == Phase::AtCue) {
     const Cue& cue = lesson_.cues[cue_];
     Rect card = dimmed_card(c, 1500, 680);
@@ -227,20 +236,11 @@ void VideoLessonScreen::draw(const Canvas& c, double /*now*/) const {
     }
     c.text_centered({text_x, card.y + c.px(50), card.x + card.w - c.px(160) - text_x, c.px(400)}, FontSize::Huge,
                     rgb(style::kInk), cue.question.in(ui_language()));
-    pill_button(c, c.px(w / 2 - 300, h / 2 + 150, 600, 130), Glyph::Play, tr("Keep watching"), rgb(style::kGo));
-    if (!cue.narration.empty())
-      round_button(c, c.px(w / 2 + 560, h / 2 - 290, 110, 110), Glyph::Speaker, rgb(style::kSun), white);
-    return;
-  }
-  if (phase_ == Phase::Ended) {
+  } else if (phase_ == Phase::Ended) {
     Rect card = dimmed_card(c, 1160, 560);
     c.icon({card.cx() - c.px(90), card.y + c.px(30), c.px(180), c.px(180)}, kiosk_.icon_texture("star"));
     c.text_centered({card.x, card.y + c.px(220), card.w, c.px(110)}, FontSize::Huge, rgb(style::kInk), tr("The end!"));
-    pill_button(c, c.px(w / 2 - 500, h / 2 + 110, 480, 130), Glyph::Replay, tr("Watch again"), rgb(style::kFocus));
-    pill_button(c, c.px(w / 2 + 20, h / 2 + 110, 480, 130), Glyph::Back, tr("Back to the topic"), rgb(style::kGo));
-    return;
-  }
-  if (phase_ == Phase::Failed) {
+  } else if (phase_ == Phase::Failed) {
     c.fill(c.px(0, 0, w, h), rgb(style::kSkyTop));
     Rect card = dimmed_card(c, 1300, 640);
     c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, kiosk_.icon_texture("warning"));
@@ -248,32 +248,19 @@ void VideoLessonScreen::draw(const Canvas& c, double /*now*/) const {
                     tr("This video cannot be played"));
     c.text_centered({card.x + c.px(60), card.y + c.px(290), card.w - c.px(120), c.px(120)}, FontSize::Body,
                     rgb(style::kMuted), lesson_.file.filename().string() + ": " + error_);
-    pill_button(c, c.px(w / 2 - 280, h / 2 + 150, 560, 130), Glyph::Back, tr("Back to the topic"), rgb(style::kGo));
-    return;
+  } else if (controls_visible()) {
+    c.fill(controls_panel_, IM_COL32(15, 15, 35, 170), c.px(40));
+    // The position bar with the cues marked on it.
+    const double duration = std::max(0.001, player_->duration());
+    const double position = drag_ ? *drag_ : player_->position();
+    Rect track{bar_.x, bar_.cy() - c.px(8), bar_.w, c.px(16)};
+    auto x_of = [&](double t) { return track.x + static_cast<float>(track.w * std::min(1.0, t / duration)); };
+    c.fill(track, IM_COL32(255, 255, 255, 90), c.px(8));
+    c.fill({track.x, track.y, x_of(position) - track.x, track.h}, rgb(style::kSun), c.px(8));
+    for (const auto& cue : lesson_.cues) c.circle(x_of(cue.at), track.cy(), c.px(14), rgb(0xFFFFFF));
+    c.circle(x_of(position), track.cy(), c.px(22), rgb(style::kSun));
+    c.text(c.px(250), c.px(h - 30 - kButton + 10), FontSize::Heading, rgb(0xFFFFFF),
+           clock_text(position) + " / " + clock_text(player_->duration()));
   }
-  if (!controls_visible()) return;
-
-  c.fill(controls_panel_, IM_COL32(15, 15, 35, 170), c.px(40));
-  // The position bar with the cues marked on it.
-  const double duration = std::max(0.001, player_->duration());
-  const double position = drag_ ? *drag_ : player_->position();
-  Rect track{bar_.x, bar_.cy() - c.px(8), bar_.w, c.px(16)};
-  c.fill(track, IM_COL32(255, 255, 255, 90), c.px(8));
-  c.fill({track.x, track.y, static_cast<float>(track.w * position / duration), track.h}, rgb(style::kSun), c.px(8));
-  for (const auto& cue : lesson_.cues)
-    c.circle(track.x + static_cast<float>(track.w * cue.at / duration), track.cy(), c.px(14), rgb(0xFFFFFF));
-  c.circle(track.x + static_cast<float>(track.w * position / duration), track.cy(), c.px(22), rgb(style::kSun));
-  c.text(c.px(250), h - 30 - kButton + c.px(10), FontSize::Heading, white,
-         clock_text(position) + " / " + clock_text(player_->duration()));
-
-  const ImU32 button = IM_COL32(255, 255, 255, 235), ink = rgb(style::kInk);
-  const float row = h - 30 - kButton - 20, mid = w / 2;
-  round_button(c, c.px(mid - kPlayButton / 2, row - (kPlayButton - kButton) / 2, kPlayButton, kPlayButton),
-               player_->paused() ? Glyph::Play : Glyph::Pause, rgb(style::kSun), white);
-  round_button(c, c.px(mid - kPlayButton / 2 - 30 - kButton, row, kButton, kButton), Glyph::PreviousCue, button, ink);
-  round_button(c, c.px(mid - kPlayButton / 2 - 60 - 2 * kButton, row, kButton, kButton), Glyph::Rewind, button, ink);
-  round_button(c, c.px(mid + kPlayButton / 2 + 30, row, kButton, kButton), Glyph::NextCue, button, ink);
-  round_button(c, c.px(90, row, kButton, kButton), Glyph::Back, button, ink);
-  round_button(c, c.px(w - 90 - 2 * kButton - 30, row, kButton, kButton), Glyph::VolumeDown, button, ink);
-  round_button(c, c.px(w - 90 - kButton, row, kButton, kButton), Glyph::VolumeUp, button, ink);
+  for (const auto& b : buttons_) draw_button(c, b);
 }

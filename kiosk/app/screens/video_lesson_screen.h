@@ -6,6 +6,7 @@
 
 #include "app/kiosk.h"
 #include "app/media_player.h"
+#include "app/widgets.h"
 #include "core/cue_tracker.h"
 #include "core/lessons.h"
 
@@ -49,4 +50,5 @@ class VideoLessonScreen : public Screen {
   std::string activity_, error_;
   bool frame_due_ = false;
   Rect bar_, controls_panel_;
+  std::vector<Button> buttons_;  // laid out by update(), drawn by draw()
 };

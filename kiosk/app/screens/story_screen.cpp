@@ -1,0 +1,159 @@
+#include "app/screens/story_screen.h"
+
+#include <SDL.h>
+#include <nlohmann/json.hpp>
+
+#include "app/scenery.h"
+#include "app/screens/topic_screen.h"
+#include "app/style.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+
+namespace {
+constexpr float kCaptionH = 210, kSide = 170;
+}
+
+StoryScreen::StoryScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, PictureStory story)
+    : kiosk_(kiosk), topic_(topic), entry_(entry), story_(std::move(story)) {
+  try {
+    narration_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Audio, kiosk_.wake_event, nullptr);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "kiosk: narration unavailable: %s\n", e.what());  // the story still shows
+  }
+  start();
+}
+
+StoryScreen::~StoryScreen() { record("interrupted"); }
+
+void StoryScreen::start() {
+  activity_ = kiosk_.sessions->start_activity("lesson", topic_.id + "/" + entry_.id, unix_now());
+  furthest_ = 0;
+  show_page(0);
+}
+
+void StoryScreen::record(const char* status) {
+  if (activity_.empty()) return;
+  nlohmann::json d = {{"pages_total", story_.pages.size()},
+                      {"pages_seen", std::min(furthest_ + 1, story_.pages.size())},
+                      {"finished", finished()}};
+  kiosk_.sessions->end_activity(activity_, status, d.dump(), unix_now());
+  activity_.clear();
+}
+
+void StoryScreen::show_page(size_t page) {
+  page_ = std::min(page, story_.pages.size());
+  furthest_ = std::max(furthest_, page_);
+  turned_at_ = kiosk_.now();
+  turn_at_ = -1;
+  if (narration_) narration_->stop();
+  if (finished()) {
+    record("finished");
+    return;
+  }
+  const auto& narration = story_.pages[page_].narration;
+  if (narration_ && !narration.empty()) narration_->load(narration);
+  else turn_at_ = turned_at_ + story_.auto_seconds;
+}
+
+void StoryScreen::leave() {
+  record(finished() ? "finished" : "left");
+  kiosk_.switch_to(std::make_unique<TopicScreen>(kiosk_, topic_));
+}
+
+bool StoryScreen::tick(double now) {
+  bool changed = narration_ && narration_->poll();
+  // The page's narration is over: with auto-turn on, the page stays a little longer, then turns.
+  if (turn_at_ < 0 && narration_ && (narration_->ended() || !narration_->error().empty()))
+    turn_at_ = now + story_.auto_seconds;
+  if (auto_turn_ && !finished() && turn_at_ >= 0 && now >= turn_at_) {
+    show_page(page_ + 1);
+    changed = true;
+  }
+  return changed;
+}
+
+double StoryScreen::wake_in(double now) const {
+  if (!auto_turn_ || finished() || turn_at_ < 0) return -1;
+  return std::max(0.0, turn_at_ - now);
+}
+
+void StoryScreen::activate(const std::string& id) {
+  if (id == "story:back") return leave();
+  if (id == "story:next") return show_page(page_ + 1);
+  if (id == "story:prev" && page_ > 0) return show_page(page_ - 1);
+  if (id == "story:auto") {
+    auto_turn_ = !auto_turn_;
+    return;
+  }
+  if (id == "story:repeat") return show_page(page_);
+  if (id == "story:replay") return start();
+}
+
+bool StoryScreen::key(int sdl_keycode) {
+  // Left and Right turn pages, as on a picture book; Up and Down still move the focus.
+  if (finished()) return false;
+  if (sdl_keycode == SDLK_RIGHT) activate("story:next");
+  else if (sdl_keycode == SDLK_LEFT) activate("story:prev");
+  else return false;
+  return true;
+}
+
+void StoryScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
+  const float w = c.design_width(), h = c.design_height();
+  const ImU32 white = rgb(0xFFFFFF), light = IM_COL32(255, 255, 255, 240), ink = rgb(style::kInk);
+  buttons_.clear();
+  if (finished()) {
+    buttons_.push_back({"story:replay", tr("Read again"), c.px(w / 2 - 500, h / 2 + 110, 480, 130), Glyph::Replay,
+                        rgb(style::kFocus), white, true});
+    buttons_.push_back({"story:back", tr("Back to the topic"), c.px(w / 2 + 20, h / 2 + 110, 480, 130), Glyph::Back,
+                        rgb(style::kGo), white, true});
+  } else {
+    const float mid_y = (h - kCaptionH) / 2 - 75;
+    buttons_.push_back({"story:next", tr("Next page"), c.px(w - kSide + 10, mid_y, 150, 150), Glyph::Next,
+                        rgb(style::kSun), white, false});
+    if (page_ > 0)
+      buttons_.push_back({"story:prev", tr("Previous page"), c.px(10, mid_y, 150, 150), Glyph::Previous, light, ink, false});
+    buttons_.push_back({"story:back", tr("Back to the topic"), c.px(20, 20, 110, 110), Glyph::Back, light, ink, false});
+    if (!story_.pages[page_].narration.empty())
+      buttons_.push_back({"story:repeat", tr("Say it again"), c.px(w - 130, 20, 110, 110), Glyph::Speaker, light, ink, false});
+    buttons_.push_back({"story:auto", auto_turn_ ? tr("Stop turning pages") : tr("Turn pages by themselves"),
+                        c.px(w - 260, 20, 110, 110), auto_turn_ ? Glyph::Pause : Glyph::Play,
+                        auto_turn_ ? rgb(style::kGo) : light, auto_turn_ ? white : ink, false});
+  }
+  for (const auto& b : buttons_) targets.add(b.id, b.label, b.rect);
+}
+
+void StoryScreen::draw(const Canvas& c, double now) const {
+  const float w = c.design_width(), h = c.design_height();
+  draw_sky(c);
+  if (finished()) {
+    Rect card = dimmed_card(c, 1160, 560);
+    c.icon({card.cx() - c.px(90), card.y + c.px(30), c.px(180), c.px(180)}, kiosk_.icon_texture("star"));
+    c.text_centered({card.x, card.y + c.px(220), card.w, c.px(110)}, FontSize::Huge, rgb(style::kInk), tr("The end!"));
+  } else {
+    const StoryPage& page = story_.pages[page_];
+    float slide = (1 - style::ease_out(now, turned_at_, 0.3)) * c.px(60);
+    Rect frame = c.px(kSide, 20, w - 2 * kSide, h - kCaptionH - 50);
+    frame.x += slide;
+    const Texture& tex = c.textures().get(page.picture);
+    if (tex.id) {  // the picture whole, as large as fits, on a white frame
+      float s = std::min(frame.w / tex.width, frame.h / tex.height);
+      Rect pic{frame.cx() - tex.width * s / 2, frame.cy() - tex.height * s / 2, tex.width * s, tex.height * s};
+      c.card(pic.inset(-c.px(12)), rgb(0xFFFFFF), c.px(28));
+      c.picture(pic, tex, c.px(18));
+    } else {
+      c.card(frame, rgb(0xFFFFFF), c.px(28));
+      c.text_centered(frame, FontSize::Title, rgb(style::kMuted), tr("Picture missing"));
+    }
+    Rect caption = c.px(kSide, h - kCaptionH - 10, w - 2 * kSide, kCaptionH - 20);
+    c.card(caption, rgb(0xFFFFFF), c.px(40));
+    c.text_centered(caption.inset(c.px(20)), FontSize::Title, rgb(style::kInk), page.caption.in(ui_language()));
+    // Page dots.
+    const float n = static_cast<float>(story_.pages.size());
+    for (size_t i = 0; i < story_.pages.size(); ++i) {
+      float x = w / 2 + (static_cast<float>(i) - (n - 1) / 2) * 40;
+      c.circle(c.px(x), c.px(h - 18), c.px(i == page_ ? 12 : 8), i == page_ ? rgb(style::kSun) : rgb(style::kMuted, 160));
+    }
+  }
+  for (const auto& b : buttons_) draw_button(c, b);
+}

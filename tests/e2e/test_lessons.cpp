@@ -1,0 +1,175 @@
+// Watch-and-talk lessons played by the real kiosk: a video that pauses at its cue, a broken video, a
+// phone video and photo stored sideways, and a picture story turned with the remote.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "harness.h"
+#include "media_files.h"
+
+namespace {
+const uint32_t kRed = 0xFF0000, kBlue = 0x0000FF;
+
+// A content folder with one topic, "lab", whose lessons the test names; `lessons` is the JSON list.
+std::filesystem::path make_pack(const TempDir& dir, const std::string& lessons) {
+  auto pack = dir / "content" / "lab";
+  std::filesystem::create_directories(pack / "media");
+  std::filesystem::copy_file(std::filesystem::path(SAMPLE_CONTENT_DIR) / "traffic-safety" / "cover.png", pack / "cover.png");
+  write_file(pack / "topic.json", R"({"title": {"vi": "Phòng thử"}, "cover": "cover.png", "color": "#336699",
+    "lessons": )" + lessons + "}");
+  return dir / "content";
+}
+
+// Counts pixels in a rectangle close to `rgb`.
+int count_near(const Png& png, int x0, int y0, int w, int h, uint32_t rgb, int tolerance = 40) {
+  int n = 0;
+  for (int y = y0; y < y0 + h; ++y)
+    for (int x = x0; x < x0 + w; ++x) n += png.at(x, y).near(rgb, tolerance);
+  return n;
+}
+}  // namespace
+
+TEST_CASE("a video lesson pauses at its cue, shows the question, plays to the end and is recorded") {
+  KioskRun k;
+  k.content = make_pack(k.dir, R"([{"id": "clip", "type": "video", "title": {"vi": "Phim thử"}, "file": "media/clip.mp4",
+      "cues": [{"at": 1.5, "question": {"vi": "Bạn nhỏ đang làm gì?", "en": "What is the child doing?"},
+                "narration": "media/q1.ogg"}]}])");
+  auto media = k.content / "lab" / "media";
+  REQUIRE(ffmpeg("-f lavfi -i testsrc2=size=1280x720:rate=25:duration=4 -f lavfi -i sine=duration=4 -c:v libx264 "
+                 "-pix_fmt yuv420p -c:a aac -shortest " + (media / "clip.mp4").string()));
+  REQUIRE(ffmpeg("-f lavfi -i sine=frequency=660:duration=1 -c:a libopus " + (media / "q1.ogg").string()));
+
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/clip\n");
+  REQUIRE(kiosk.wait_element("cue:continue"));
+  CHECK_FALSE(k.element("cue:repeat").is_null());  // the question can be heard again
+  REQUIRE(kiosk.screenshot(k.shot("cue")));
+  Png cue = load_png(k.shot("cue"));
+  CHECK(cue.at(300, 300).near(0xFFFFFF, 4));           // the question card
+  CHECK(count_near(cue, 500, 330, 920, 200, 0x2B2D42) > 3000);  // dark text of the question on it
+  Rgb dimmed = cue.at(100, 1000);                      // the frame around the card is darkened
+  CHECK(dimmed.r + dimmed.g + dimmed.b < 3 * 150);
+
+  kiosk.send("tap @cue:continue\n");
+  REQUIRE(kiosk.wait_element("lesson:replay"));  // the end card
+  kiosk.send("tap @lesson:back\n");
+  REQUIRE(kiosk.wait_screen("topic"));
+  kiosk.send("tap @end-session\n");
+  REQUIRE(kiosk.wait_screen("summary"));
+  kiosk.send("quit\n");
+  REQUIRE(kiosk.process().wait(20) == 0);
+
+  auto rows = query(k.data / "journal.sqlite", "SELECT * FROM activities");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["kind"] == "lesson");
+  CHECK(rows[0]["ref"] == "lab/clip");
+  CHECK(rows[0]["status"] == "finished");
+  auto details = nlohmann::json::parse(rows[0]["details"]);
+  CHECK(details["cues_reached"] == 1);
+  CHECK(details["cues_total"] == 1);
+  CHECK(details["finished"] == true);
+  CHECK(details["duration_s"].get<double>() == Approx(4.0).margin(0.2));
+  CHECK(k.sessions().at(0)["status"] == "completed");
+}
+
+TEST_CASE("a truncated video shows the error card and the session goes on") {
+  KioskRun k;
+  k.content = make_pack(k.dir, R"([{"id": "broken", "type": "video", "title": {"vi": "Phim hỏng"}, "file": "media/broken.mp4"}])");
+  auto media = k.content / "lab" / "media";
+  REQUIRE(ffmpeg("-f lavfi -i testsrc2=size=640x360:rate=25:duration=3 -c:v libx264 -pix_fmt yuv420p " +
+                 (media / "whole.mp4").string()));
+  {  // the first kilobytes only, as from a copy cut short
+    std::ifstream in(media / "whole.mp4", std::ios::binary);
+    std::string head(1500, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    write_file(media / "broken.mp4", head);
+  }
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/broken\n");
+  REQUIRE(kiosk.wait_screen("lesson"));
+  REQUIRE(wait_until([&] {
+    auto tree = read_json(k.tree);
+    return tree["elements"].size() == 1 && tree["elements"][0]["id"] == "lesson:back";  // only the way back
+  }, 20));
+  REQUIRE(kiosk.screenshot(k.shot("error")));
+  Png error = load_png(k.shot("error"));
+  CHECK(error.at(700, 300).near(0xFFFFFF, 4));                          // the error card
+  CHECK(count_near(error, 880, 240, 160, 160, 0xF77F00, 60) > 2000);   // its orange warning sign
+  kiosk.send("tap @lesson:back\n");
+  REQUIRE(kiosk.wait_screen("topic"));
+  kiosk.send("tap @end-session\n");
+  REQUIRE(kiosk.wait_screen("summary"));
+  kiosk.send("quit\n");
+  REQUIRE(kiosk.process().wait(20) == 0);
+  CHECK(kiosk.process().stderr_text().find("cannot play") != std::string::npos);
+  auto rows = query(k.data / "journal.sqlite", "SELECT * FROM activities");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["status"] == "failed");
+  CHECK(nlohmann::json::parse(rows[0]["details"]).contains("error"));
+  CHECK(k.sessions().at(0)["status"] == "completed");
+}
+
+TEST_CASE("a phone video with rotation metadata plays upright") {
+  KioskRun k;
+  k.content = make_pack(k.dir, R"([{"id": "phone", "type": "video", "title": {"vi": "Phim điện thoại"}, "file": "media/phone.mp4"}])");
+  auto media = k.content / "lab" / "media";
+  // Stored landscape, red over blue, with the display matrix a phone held upright writes (ffprobe:
+  // rotation -90, i.e. turn 90° clockwise to show): upright it is portrait, blue left, red right.
+  REQUIRE(ffmpeg("-f lavfi -i color=red:size=320x240:rate=25:duration=8 -vf drawbox=y=120:h=120:color=blue:t=fill "
+                 "-c:v libx264 -pix_fmt yuv420p " + (media / "plain.mp4").string()));
+  REQUIRE(ffmpeg("-i " + (media / "plain.mp4").string() + " -c copy -metadata:s:v:0 rotate=270 " + (media / "phone.mp4").string()));
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/phone\nwait 1500\n");
+  REQUIRE(kiosk.wait_screen("lesson"));
+  REQUIRE(kiosk.screenshot(k.shot("phone")));
+  Png shot = load_png(k.shot("phone"));
+  // Portrait in a landscape window: 810x1080 in the middle, black bars on both sides.
+  CHECK(shot.at(300, 540).near(0x000000, 20));
+  CHECK(shot.at(760, 540).near(kBlue, 60));
+  CHECK(shot.at(1160, 540).near(kRed, 60));
+  kiosk.send("quit\n");
+  CHECK(kiosk.process().wait(20) == 0);
+}
+
+TEST_CASE("a picture story turns with the remote; a sideways phone photo shows upright") {
+  KioskRun k;
+  k.content = make_pack(k.dir, R"([{"id": "tale", "type": "story", "title": {"vi": "Truyện thử"}, "pages": [
+      {"picture": "media/p1.png", "caption": {"vi": "Trang một"}},
+      {"picture": "media/p2.jpg", "caption": {"vi": "Trang hai: ảnh chụp bằng điện thoại"}}]}])");
+  auto media = k.content / "lab" / "media";
+  write_two_tone_picture(media / "p1.png", 800, 600, kRed, kBlue);
+  // Stored sideways, as a phone held the other way does: 600x800, blue over red, orientation 8.
+  write_two_tone_picture(media / "p2.jpg", 600, 800, kBlue, kRed, 8);
+
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/tale\nwait 400\n");
+  REQUIRE(kiosk.wait_screen("story"));
+  REQUIRE(kiosk.screenshot(k.shot("page1")));
+  kiosk.send("key Right\nwait 500\n");
+  REQUIRE(kiosk.wait_element("story:prev"));
+  REQUIRE(kiosk.screenshot(k.shot("page2")));
+  kiosk.send("key Right\nwait 300\n");
+  REQUIRE(kiosk.wait_element("story:replay"));  // the end card
+  kiosk.send("key Escape\n");
+  REQUIRE(kiosk.wait_screen("topic"));
+  kiosk.send("quit\n");
+  REQUIRE(kiosk.process().wait(20) == 0);
+
+  Png page1 = load_png(k.shot("page1"));
+  CHECK(page1.at(960, 250).near(kRed, 40));
+  CHECK(page1.at(960, 700).near(kBlue, 40));
+  // Page 2: stored 600x800 with blue over red and orientation 8 (turn 90° counter-clockwise to
+  // show): upright it is 800x600, landscape, with blue on the left and red on the right.
+  Png page2 = load_png(k.shot("page2"));
+  CHECK(page2.width == 1920);
+  CHECK(page2.at(700, 450).near(kBlue, 40));
+  CHECK(page2.at(1220, 450).near(kRed, 40));
+  CHECK(page2.at(700, 60).near(kBlue, 40));  // landscape, as tall as the frame allows
+
+  auto rows = query(k.data / "journal.sqlite", "SELECT * FROM activities");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["status"] == "finished");
+  auto details = nlohmann::json::parse(rows[0]["details"]);
+  CHECK(details["pages_seen"] == 2);
+  CHECK(details["finished"] == true);
+}
