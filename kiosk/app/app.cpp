@@ -21,6 +21,7 @@
 #include "app/style.h"
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 namespace {
 
@@ -69,6 +70,8 @@ class App : public ReplayHost {
   std::string screenshot_path_;
   std::string last_ui_tree_;
   bool running_ = true, needs_frame_ = true, pointer_held_ = false;
+  bool was_animating_ = false, notice_shown_ = false;
+  std::string journal_error_shown_;
   double last_frame_ = 0;
   uint64_t frames_ = 0;
 };
@@ -165,9 +168,17 @@ int App::run() {
       replay_->step(*this, now, frames_);
       while (SDL_PollEvent(&e)) handle(e);  // so the frame below already shows what the command did
     }
-    bool animating = screen_ && (screen_->animating(now) || now < kiosk_.notice_until);
-    if ((needs_frame_ || animating || kiosk_.next_screen) && now - last_frame_ >= (animating ? kFrameSeconds : 0)) {
+    bool animating = screen_ && screen_->animating(now);
+    // One more frame when an animation or a notice has just ended, so its last state is not left on screen.
+    bool settled = (was_animating_ && !animating) || (notice_shown_ && now >= kiosk_.notice_until);
+    if ((needs_frame_ || animating || settled || kiosk_.next_screen) &&
+        now - last_frame_ >= (animating ? kFrameSeconds : 0)) {
       frame();
+      was_animating_ = animating;
+    }
+    if (kiosk_.sessions->last_error() != journal_error_shown_) {  // a journal write failed (or works again)
+      journal_error_shown_ = kiosk_.sessions->last_error();
+      if (!journal_error_shown_.empty()) kiosk_.notify(format(tr("The journal cannot be written: %s"), journal_error_shown_.c_str()));
     }
   }
   kiosk_.sessions->abandon(unix_now());
@@ -178,8 +189,9 @@ int App::wait_timeout_ms() {
   double now = kiosk_.now();
   if (needs_frame_ || kiosk_.next_screen) return 0;
   double wait = 3600;
-  if (screen_ && (screen_->animating(now) || now < kiosk_.notice_until))
-    wait = std::max(0.0, last_frame_ + kFrameSeconds - now);
+  if (screen_ && screen_->animating(now)) wait = std::max(0.0, last_frame_ + kFrameSeconds - now);
+  if (was_animating_) wait = 0;
+  if (now < kiosk_.notice_until) wait = std::min(wait, kiosk_.notice_until - now);
   if (replay_) {
     double r = replay_->seconds_to_next(now, frames_);
     if (r >= 0) wait = std::min(wait, r);
@@ -195,27 +207,37 @@ int App::wait_timeout_ms() {
 
 void App::handle(const SDL_Event& e) {
   ImGui_ImplSDL2_ProcessEvent(&e);
-  needs_frame_ = true;
+  // Input that arrives while a screen switch is pending was aimed at the old screen: a double tap on
+  // a topic must not start two sessions.
+  const bool switching = kiosk_.next_screen != nullptr;
   switch (e.type) {
     case SDL_QUIT:  // a signal from the system, never a child
       running_ = false;
       break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
-      if (e.button.button == SDL_BUTTON_LEFT) {
+      if (e.button.button == SDL_BUTTON_LEFT && !switching) {
         handle_pointer(e.type == SDL_MOUSEBUTTONDOWN ? Screen::Pointer::Down : Screen::Pointer::Up, float(e.button.x),
                        float(e.button.y));
+        needs_frame_ = true;
       }
       break;
-    case SDL_MOUSEMOTION:
-      if (pointer_held_) handle_pointer(Screen::Pointer::Move, float(e.motion.x), float(e.motion.y));
+    case SDL_MOUSEMOTION:  // hovering changes nothing; only drags do
+      if (pointer_held_ && !switching) {
+        handle_pointer(Screen::Pointer::Move, float(e.motion.x), float(e.motion.y));
+        needs_frame_ = true;
+      }
       break;
     case SDL_KEYDOWN:
-      handle_key(e.key.keysym.sym);
+      if (!e.key.repeat && !switching) {  // a held key must not run through the screens
+        handle_key(e.key.keysym.sym);
+        needs_frame_ = true;
+      }
       break;
     case SDL_WINDOWEVENT:
       // Full screen, closing (Alt+F4, a window manager) is ignored: only the admin exit may leave.
       if (e.window.event == SDL_WINDOWEVENT_CLOSE && options_.windowed) running_ = false;
+      if (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) needs_frame_ = true;
       break;
     default:
       break;
@@ -292,6 +314,7 @@ void App::frame() {
   if (!targets_.find(focus_)) focus_ = targets_.items().empty() ? "" : targets_.items().front().id;
   screen_->draw(canvas, now);
   draw_overlays(canvas);
+  notice_shown_ = now < kiosk_.notice_until;
 
   ImGui::Render();
   glViewport(0, 0, dw, dh);

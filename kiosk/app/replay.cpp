@@ -1,33 +1,42 @@
 #include "app/replay.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <thread>
 
-ReplayDriver::ReplayDriver(const std::string& path, uint32_t wake_event)
-    : wake_event_(wake_event), reader_(&ReplayDriver::read_lines, this, path) {}
-
-ReplayDriver::~ReplayDriver() {
-  stopping_ = true;
-  // A reader blocked on a pipe nobody writes to cannot be woken portably; it holds no resources the
-  // process needs at exit, so let it go.
-  reader_.detach();
+ReplayDriver::ReplayDriver(const std::string& path, uint32_t wake_event) {
+  std::thread(read_lines, inbox_, path, wake_event).detach();
 }
 
-void ReplayDriver::read_lines(std::string path) {
+ReplayDriver::~ReplayDriver() { inbox_->stopping = true; }
+
+void ReplayDriver::read_lines(std::shared_ptr<Inbox> inbox, std::string path, uint32_t wake_event) {
+  auto wake = [&] {
+    SDL_Event e{};
+    e.type = wake_event;
+    if (!inbox->stopping) SDL_PushEvent(&e);
+  };
   std::ifstream in(path);  // blocks until a writer opens a named pipe
   if (!in) {
-    std::fprintf(stderr, "kiosk: replay: cannot open %s\n", path.c_str());
-    return;
+    std::lock_guard lock(inbox->mutex);
+    inbox->open_failed = true;
+    return wake();
   }
+  const bool regular = std::filesystem::is_regular_file(path);
   std::string line;
-  while (!stopping_ && std::getline(in, line)) {
-    {
-      std::lock_guard lock(mutex_);
-      lines_.push_back(line);
+  while (!inbox->stopping) {
+    if (!std::getline(in, line)) {
+      if (!regular) return;  // the writer closed the pipe
+      in.clear();            // a file: wait for more lines
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      continue;
     }
-    SDL_Event wake{};
-    wake.type = wake_event_;
-    SDL_PushEvent(&wake);
+    {
+      std::lock_guard lock(inbox->mutex);
+      inbox->lines.push_back(line);
+    }
+    wake();
   }
 }
 
@@ -40,8 +49,8 @@ double ReplayDriver::seconds_to_next(double now, uint64_t frames) {
   if (!scheduled_.empty()) return std::max(0.0, scheduled_.front().at - now);
   if (wait_until_ > now) return wait_until_ - now;
   if (needs_frame_ && frames <= frame_of_last_command_) return -1;
-  std::lock_guard lock(mutex_);
-  return lines_.empty() ? -1 : 0;
+  std::lock_guard lock(inbox_->mutex);
+  return inbox_->lines.empty() && !inbox_->open_failed ? -1 : 0;
 }
 
 void ReplayDriver::push_mouse(ReplayHost& host, Uint32 type, float x, float y) {
@@ -74,21 +83,25 @@ void ReplayDriver::step(ReplayHost& host, double now, uint64_t frames) {
 
   std::string line;
   {
-    std::lock_guard lock(mutex_);
-    if (lines_.empty()) return;
-    line = lines_.front();
-    lines_.pop_front();
+    std::lock_guard lock(inbox_->mutex);
+    if (inbox_->open_failed) {
+      inbox_->open_failed = false;
+      error("cannot open the script");
+      return host.request_quit();  // a test with no script must fail, not hang
+    }
+    if (inbox_->lines.empty()) return;
+    line = inbox_->lines.front();
+    inbox_->lines.pop_front();
   }
   std::string why;
   auto cmd = parse_replay_line(line, why);
   if (!why.empty()) error(why);
   if (!cmd) return;
   frame_of_last_command_ = frames;
-  needs_frame_ = cmd->kind != ReplayCommand::Kind::Wait;
-  run(*cmd, host, now);
+  needs_frame_ = run(*cmd, host, now) && cmd->kind != ReplayCommand::Kind::Wait;
 }
 
-void ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
+bool ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
   using K = ReplayCommand::Kind;
   switch (cmd.kind) {
     case K::Wait:
@@ -98,14 +111,13 @@ void ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
       const Target* t = host.current_targets().find(cmd.text);
       if (!t) {
         error("no element @" + cmd.text + " on screen '" + host.current_screen() + "'");
-        break;
+        return false;
       }
       ReplayCommand tap = cmd;
       tap.kind = K::Tap;
       tap.x = t->rect.cx();
       tap.y = t->rect.cy();
-      run(tap, host, now);
-      break;
+      return run(tap, host, now);
     }
     case K::Tap:
       push_mouse(host, SDL_MOUSEMOTION, cmd.x, cmd.y);
@@ -128,7 +140,7 @@ void ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
       SDL_Keycode key = SDL_GetKeyFromName(cmd.text.c_str());
       if (key == SDLK_UNKNOWN) {
         error("unknown key name '" + cmd.text + "'");
-        break;
+        return false;
       }
       for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
         SDL_Event e{};
@@ -148,4 +160,5 @@ void ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
       host.request_quit();
       break;
   }
+  return true;
 }

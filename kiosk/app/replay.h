@@ -1,16 +1,16 @@
 #pragma once
 // --replay: drives the kiosk from a script (see core/replay_script.h) through the real event
 // queue. Lines are read by a thread as they arrive, so the script may be a named pipe that a test
-// writes to while it watches the screen. Each command runs only after a frame has been drawn since
+// writes to while it watches the screen; a regular file is followed as it grows (until `quit`). Each command runs only after a frame has been drawn since
 // the previous one, so `tap @ID` always sees the screen the last command led to.
 #include <SDL.h>
 
 #include <atomic>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "core/replay_script.h"
 #include "core/targets.h"
@@ -40,16 +40,21 @@ class ReplayDriver {
   bool had_errors() const { return errors_ > 0; }
 
  private:
-  void read_lines(std::string path);
-  void run(const ReplayCommand& cmd, ReplayHost& host, double now);
+  // What the reader thread shares with the driver. Owned jointly, so a reader still blocked on a
+  // pipe when the kiosk exits never touches a destroyed driver.
+  struct Inbox {
+    std::mutex mutex;
+    std::deque<std::string> lines;
+    bool open_failed = false;
+    std::atomic<bool> stopping{false};
+  };
+  static void read_lines(std::shared_ptr<Inbox> inbox, std::string path, uint32_t wake_event);
+  // Runs one command; false when it failed (then no frame is awaited for it).
+  bool run(const ReplayCommand& cmd, ReplayHost& host, double now);
   void push_mouse(ReplayHost& host, Uint32 type, float x, float y);
   void error(const std::string& what);
 
-  uint32_t wake_event_;
-  std::thread reader_;
-  std::mutex mutex_;
-  std::deque<std::string> lines_;  // guarded by mutex_
-  std::atomic<bool> stopping_{false};
+  std::shared_ptr<Inbox> inbox_ = std::make_shared<Inbox>();
 
   struct Scheduled {
     double at;

@@ -1,6 +1,12 @@
 #include "core/journal.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "core/clock.h"
 #include "core/uuid.h"
@@ -86,14 +92,23 @@ SessionRow read_session(const Statement& st) {
 Journal::Journal(const std::filesystem::path& db_path) {
   std::error_code ec;
   std::filesystem::create_directories(db_path.parent_path(), ec);
+  if (ec) throw JournalError("cannot create " + db_path.parent_path().string() + ": " + ec.message());
+  // One kiosk per journal: a second one would take the first one's running session for a crashed one.
+  lock_fd_ = open((db_path.string() + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0) throw JournalError("cannot open " + db_path.string() + ".lock: " + std::strerror(errno));
+  if (flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    close(lock_fd_);
+    throw JournalError("another kiosk is already using " + db_path.string());
+  }
   if (sqlite3_open(db_path.c_str(), &db_) != SQLITE_OK) {
     std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
+    close(lock_fd_);
     throw JournalError("cannot open journal " + db_path.string() + ": " + why);
   }
   try {
     sqlite3_busy_timeout(db_, 5000);
-    exec("PRAGMA journal_mode = WAL");
+    if (pragma("journal_mode = WAL") != "wal") throw JournalError("journal: WAL mode unavailable on this filesystem");
     exec("PRAGMA synchronous = FULL");  // FULL: a committed session survives a power cut
     exec("PRAGMA foreign_keys = ON");
     exec(kSchema);
@@ -101,11 +116,20 @@ Journal::Journal(const std::filesystem::path& db_path) {
     recovered_ = recover_interrupted();
   } catch (...) {
     sqlite3_close(db_);
+    close(lock_fd_);
     throw;
   }
 }
 
-Journal::~Journal() { sqlite3_close(db_); }
+std::string Journal::pragma(const std::string& statement) const {
+  Statement st(db_, ("PRAGMA " + statement).c_str());
+  return st.step() ? st.text(0) : "";
+}
+
+Journal::~Journal() {
+  sqlite3_close(db_);
+  close(lock_fd_);  // releases the lock
+}
 
 void Journal::exec(const char* sql) {
   char* err = nullptr;

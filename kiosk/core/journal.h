@@ -7,6 +7,7 @@
 // duration they had at their last heartbeat. No children's names are ever stored: a session is a
 // class group, a topic and times.
 //
+// One kiosk per journal: a second Journal on the same file (another process) is refused.
 // Not thread-safe: one Journal per process, used from one thread. Times are passed in (unix
 // seconds) so callers and tests decide the clock.
 #include <cstdint>
@@ -44,6 +45,8 @@ class Journal {
   Journal& operator=(const Journal&) = delete;
 
   int recovered_on_open() const { return recovered_; }
+  // Runs "PRAGMA <statement>" on the journal's own connection and returns the first value.
+  std::string pragma(const std::string& statement) const;
   const std::string& device_id() const { return device_id_; }
 
   // Returns the new session's UUID.
@@ -72,6 +75,7 @@ class Journal {
   std::string load_or_create_device_id();
 
   sqlite3* db_ = nullptr;
+  int lock_fd_ = -1;  // flock()ed for the journal's lifetime
   std::string device_id_;
   int recovered_ = 0;
 };

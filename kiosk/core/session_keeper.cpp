@@ -15,6 +15,7 @@ void SessionKeeper::guarded(F&& write) {
 }
 
 void SessionKeeper::start(const std::string& class_group, const std::string& topic_id, int64_t now) {
+  abandon(now);  // never two open sessions
   session_ = ActiveSession{"", topic_id, class_group, now, 0};
   last_heartbeat_ = now;
   guarded([&] { session_->id = journal_->start_session(class_group, topic_id, now); });
@@ -23,6 +24,8 @@ void SessionKeeper::start(const std::string& class_group, const std::string& top
 void SessionKeeper::tick(int64_t now) {
   if (!session_ || now - last_heartbeat_ < heartbeat_s_) return;
   last_heartbeat_ = now;
+  // A session whose start could not be written (disk full, busy) is written late, with its real start.
+  if (session_->id.empty()) guarded([&] { session_->id = journal_->start_session(session_->class_group, session_->topic_id, session_->started); });
   if (!session_->id.empty()) guarded([&] { journal_->heartbeat(session_->id, now); });
 }
 

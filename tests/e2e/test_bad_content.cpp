@@ -17,7 +17,7 @@ TEST_CASE("broken packs and missing covers show cards; the good topics still run
   k.content = k.dir / "content";
   break_content(k.content);
   int rc = k.run("wait 800\nscreenshot " + k.shot("home").string() +
-                 "\ntap @class:Choi\ntap @topic:public-behaviour\nwait 400\ntap @end-session\nwait 300\nquit\n");
+                 "\ntap @class:Choi\ntap @topic:public-behaviour\nwait 400\ntap @end-session\ntap @finish:yes\nwait 300\nquit\n");
   INFO(k.stderr_text);
   REQUIRE(rc == 0);
 

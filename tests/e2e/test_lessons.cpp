@@ -54,7 +54,7 @@ TEST_CASE("a video lesson pauses at its cue, shows the question, plays to the en
   REQUIRE(kiosk.wait_element("lesson:replay"));  // the end card
   kiosk.send("tap @lesson:back\n");
   REQUIRE(kiosk.wait_screen("topic"));
-  kiosk.send("tap @end-session\n");
+  kiosk.send("tap @end-session\ntap @finish:yes\n");
   REQUIRE(kiosk.wait_screen("summary"));
   kiosk.send("quit\n");
   REQUIRE(kiosk.process().wait(20) == 0);
@@ -97,7 +97,7 @@ TEST_CASE("a truncated video shows the error card and the session goes on") {
   CHECK(count_near(error, 880, 240, 160, 160, 0xF77F00, 60) > 2000);   // its orange warning sign
   kiosk.send("tap @lesson:back\n");
   REQUIRE(kiosk.wait_screen("topic"));
-  kiosk.send("tap @end-session\n");
+  kiosk.send("tap @end-session\ntap @finish:yes\n");
   REQUIRE(kiosk.wait_screen("summary"));
   kiosk.send("quit\n");
   REQUIRE(kiosk.process().wait(20) == 0);

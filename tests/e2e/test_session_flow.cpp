@@ -20,6 +20,7 @@ tap @topic:hand-washing
 wait 600
 screenshot )" + k.shot("topic").string() + R"(
 tap @end-session
+tap @finish:yes
 wait 900
 screenshot )" + k.shot("summary").string() + R"(
 tap @home
@@ -82,6 +83,7 @@ TEST_CASE("home tiles show each topic's picture and title band") {
 TEST_CASE("remote: arrows, Enter and Back run a whole session") {
   KioskRun k;
   // Focus starts on the first class; three steps right is Lá, Down reaches the topic below it.
+  // On the topic, Back asks "finish?", Back again cancels; Back, Left (to "finish"), Enter ends.
   int rc = k.run(R"(wait 300
 key Right
 key Right
@@ -93,6 +95,10 @@ screenshot )" + k.shot("focus").string() + R"(
 key Return
 wait 300
 key Escape
+key Escape
+key Escape
+key Left
+key Return
 wait 300
 key Return
 wait 300

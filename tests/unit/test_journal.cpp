@@ -11,6 +11,7 @@
 #include "temp_dir.h"
 
 namespace {
+// A pragma read through a separate connection (the journal's own is closed or in another process).
 std::string pragma(const std::filesystem::path& db, const char* sql) {
   sqlite3* h = nullptr;
   sqlite3_open(db.c_str(), &h);
@@ -48,12 +49,14 @@ TEST_CASE("a session is written at start, kept current, and completed at the end
   CHECK(j.sessions().size() == 1);
 }
 
-TEST_CASE("the journal uses WAL and keeps one device id") {
+TEST_CASE("the journal uses WAL with synchronous FULL, and keeps one device id") {
   TempDir dir;
   std::string device;
   {
     Journal j(dir / "journal.sqlite");
     device = j.device_id();
+    CHECK(j.pragma("journal_mode") == "wal");
+    CHECK(j.pragma("synchronous") == "2");  // FULL, on the connection that writes
   }
   CHECK(pragma(dir / "journal.sqlite", "PRAGMA journal_mode") == "wal");
   Journal again(dir / "journal.sqlite");
@@ -84,12 +87,17 @@ TEST_CASE("SIGKILL mid-session: the next start marks the session interrupted") {
   pid_t child = fork();
   REQUIRE(child >= 0);
   if (child == 0) {
-    Journal j(db);
-    auto id = j.start_session("Chồi", "public-behaviour", 20000);
-    j.heartbeat(id, 20042);
-    (void)!write(ready[1], "R", 1);
-    for (;;) pause();  // a class in progress, until the power goes
+    try {
+      Journal j(db);
+      auto id = j.start_session("Chồi", "public-behaviour", 20000);
+      j.heartbeat(id, 20042);
+      (void)!write(ready[1], "R", 1);
+      for (;;) pause();  // a class in progress, until the power goes
+    } catch (...) {
+      _exit(1);  // never run the rest of the suite in the child
+    }
   }
+  close(ready[1]);  // so a child that died early ends the read below
   char c;
   REQUIRE(read(ready[0], &c, 1) == 1);
   kill(child, SIGKILL);
@@ -118,12 +126,16 @@ TEST_CASE("killed at random points, the journal stays whole and keeps every repo
     REQUIRE(child >= 0);
     if (child == 0) {
       close(report[0]);
-      Journal j(db);
-      for (int64_t t = 0;; t += 10) {  // sessions open, beat and close as fast as the disk allows
-        auto id = j.start_session("Lá", "traffic-safety", 1000 + t);
-        (void)!write(report[1], "s", 1);
-        j.heartbeat(id, 1005 + t);
-        if (t % 20 == 0) j.end_session(id, 1008 + t);
+      try {
+        Journal j(db);
+        for (int64_t t = 0;; t += 10) {  // sessions open, beat and close as fast as the disk allows
+          auto id = j.start_session("Lá", "traffic-safety", 1000 + t);
+          (void)!write(report[1], "s", 1);
+          j.heartbeat(id, 1005 + t);
+          if (t % 20 == 0) j.end_session(id, 1008 + t);
+        }
+      } catch (...) {
+        _exit(1);
       }
     }
     close(report[1]);
@@ -147,7 +159,31 @@ TEST_CASE("killed at random points, the journal stays whole and keeps every repo
 TEST_CASE("a journal that cannot be opened says why") {
   TempDir dir;
   write_file(dir / "not-a-db.sqlite", std::string(4096, 'x'));
-  CHECK_THROWS_AS(Journal(dir / "not-a-db.sqlite"), JournalError);
+  CHECK_THROWS_WITH(Journal(dir / "not-a-db.sqlite"), Catch::Contains("not a database"));
+  write_file(dir / "file", "");
+  CHECK_THROWS_WITH(Journal(dir / "file" / "journal.sqlite"), Catch::Contains("cannot create"));
+}
+
+TEST_CASE("a second kiosk on the same journal is refused and recovers nothing") {
+  TempDir dir;
+  Journal first(dir / "journal.sqlite");
+  auto id = first.start_session("Lá", "x", 100);
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {  // another process, as a second kiosk would be
+    try {
+      Journal second(dir / "journal.sqlite");
+      _exit(1);
+    } catch (const JournalError& e) {
+      _exit(std::string(e.what()).find("another kiosk") != std::string::npos ? 0 : 2);
+    } catch (...) {
+      _exit(3);
+    }
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(first.session(id).status == "running");
 }
 
 TEST_CASE("activities are recorded inside their session") {

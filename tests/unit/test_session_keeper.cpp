@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include "core/clock.h"
+
 #include "core/session_keeper.h"
 #include "temp_dir.h"
 
@@ -61,4 +63,37 @@ TEST_CASE("leaving the program mid-session records it as interrupted") {
   SessionRow row = j.session(id);
   CHECK(row.status == "interrupted");
   CHECK(row.duration_s == 100);
+}
+
+TEST_CASE("a session whose start could not be written is written at the next heartbeat") {
+  TempDir dir;
+  auto db = dir / "journal.sqlite";
+  Journal j(db);
+  sqlite3* other = nullptr;
+  sqlite3_open(db.c_str(), &other);
+  sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr);  // another writer holds the file
+  sqlite3_busy_timeout(other, 0);
+  SessionKeeper keeper(&j, 30);
+  keeper.start("Lá", "traffic-safety", 1000);  // waits the busy timeout, then gives up
+  CHECK_FALSE(keeper.last_error().empty());
+  CHECK(keeper.current()->id.empty());
+  sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  keeper.tick(1031);
+  REQUIRE_FALSE(keeper.current()->id.empty());
+  CHECK(keeper.last_error().empty());
+  SessionRow row = j.session(keeper.current()->id);
+  CHECK(row.started_at == iso8601_local(1000));
+  CHECK(row.duration_s == 31);
+}
+
+TEST_CASE("starting a session while one is open closes the first as interrupted") {
+  TempDir dir;
+  Journal j(dir / "journal.sqlite");
+  SessionKeeper keeper(&j, 30);
+  keeper.start("Lá", "a", 100);
+  auto first = keeper.current()->id;
+  keeper.start("Lá", "b", 110);
+  CHECK(j.session(first).status == "interrupted");
+  CHECK(j.sessions().size() == 2);
 }

@@ -8,6 +8,7 @@
 #include "app/screens/video_lesson_screen.h"
 #include "core/lessons.h"
 #include "app/style.h"
+#include "app/widgets.h"
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -27,10 +28,17 @@ void TopicScreen::update(const Canvas& c, Targets& targets, double now) {
   if (entered_ < 0) entered_ = now;
   const float w = c.design_width();
   finish_rect_ = c.px(w - kMargin - 360, 35, 360, 110);
-  targets.add("end-session", tr("Finish"), finish_rect_);
+  yes_rect_ = c.px(w / 2 - 520, c.design_height() / 2 + 60, 480, 130);
+  no_rect_ = c.px(w / 2 + 40, c.design_height() / 2 + 60, 480, 130);
   cards_.clear();
+  if (confirming_) {  // "keep learning" first: it has the focus, the safe choice
+    targets.add("finish:no", tr("Keep learning"), no_rect_);
+    targets.add("finish:yes", tr("Finish"), yes_rect_);
+    return;
+  }
   layout_row(c, targets, topic_.lessons, "lesson", kLessonsY + kRowHeadingH);
   layout_row(c, targets, topic_.games, "game", kGamesY + kRowHeadingH);
+  targets.add("end-session", tr("Finish"), finish_rect_);  // last: the focus starts on the first lesson
 }
 
 void TopicScreen::layout_row(const Canvas& c, Targets& targets, const std::vector<Entry>& entries, const char* kind,
@@ -48,7 +56,11 @@ void TopicScreen::layout_row(const Canvas& c, Targets& targets, const std::vecto
 }
 
 void TopicScreen::activate(const std::string& id) {
-  if (id == "end-session") return finish();
+  if (id == "end-session" || id == "finish:no") {
+    confirming_ = id == "end-session";
+    return;
+  }
+  if (id == "finish:yes") return finish();
   for (const auto& card : cards_) {
     if (card.id != id) continue;
     const Entry& e = *card.entry;
@@ -111,6 +123,16 @@ void TopicScreen::draw(const Canvas& c, double now) const {
       c.text_centered(label, FontSize::Heading, rgb(style::kInk), card.entry->title.in(ui_language()));
     }
   }
+  if (confirming_) draw_confirm(c);
+}
+
+void TopicScreen::draw_confirm(const Canvas& c) const {
+  Rect card = dimmed_card(c, 1160, 520);
+  c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, kiosk_.icon_texture("end-session"));
+  c.text_centered({card.x, card.y + c.px(200), card.w, c.px(100)}, FontSize::Title, rgb(style::kInk),
+                  tr("Finish this session?"));
+  pill_button(c, yes_rect_, Glyph::Back, tr("Finish"), rgb(style::kGo));
+  pill_button(c, no_rect_, Glyph::Play, tr("Keep learning"), rgb(style::kFocus));
 }
 
 void TopicScreen::draw_row(const Canvas& c, const char* heading, const char* empty_text, float y,

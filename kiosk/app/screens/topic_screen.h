@@ -12,7 +12,7 @@ class TopicScreen : public Screen {
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
   void activate(const std::string& id) override;
-  void back() override { finish(); }
+  void back() override { confirming_ = !confirming_; }
   bool animating(double now) const override { return now - entered_ < 0.5; }
 
  private:
@@ -23,7 +23,10 @@ class TopicScreen : public Screen {
     Rect rect;
   };
   void finish();
+  bool confirming_ = false;  // "finish the session?" is open: a stray tap or Back must not end a class
+  Rect yes_rect_, no_rect_;
   void layout_row(const Canvas& c, Targets& targets, const std::vector<Entry>& entries, const char* kind, float y);
+  void draw_confirm(const Canvas& c) const;
   void draw_row(const Canvas& c, const char* heading, const char* empty_text, float y, const std::string& kind) const;
 
   Kiosk& kiosk_;
