@@ -6,7 +6,7 @@
 
 struct AppOptions {
   bool windowed = false;  // also allows closing the window; a full-screen kiosk cannot be closed
-  int width = 1920, height = 1080;
+  int width = 1280, height = 720;  // the window before it goes full screen (or with --windowed)
   std::filesystem::path content_dir, data_dir;
   std::string lang = "vi";
   std::string replay;   // --replay script or named pipe

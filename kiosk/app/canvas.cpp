@@ -87,7 +87,7 @@ void Canvas::text_centered(const Rect& r, FontSize size, ImU32 color, const std:
   if (lines.size() > fit) {
     lines.resize(fit);
     last.assign(lines.back().first, lines.back().second);
-    last += "…";
+    last += "...";  // U+2026 is not in the Vietnamese glyph ranges
     lines.back() = {last.c_str(), last.c_str() + last.size()};
   }
   float y = r.cy() - line_h * lines.size() / 2 + (line_h - font_px) / 2;

@@ -91,6 +91,9 @@ Topic load_topic(const fs::path& dir) {
   }
 
   ManifestReader reader(dir, manifest_path, topic.problems);
+  reader.known_fields(manifest, "", {"format", "order", "title", "cover", "color", "lessons", "games"});
+  if (manifest.contains("format") && manifest["format"] != 1)
+    reader.fail("format", "this kiosk reads format 1; update the kiosk for this pack");
   size_t before = topic.problems.size();
   LocalText title = reader.local_text(manifest, "title", "title");
   if (!title.vi.empty()) topic.title = title;
@@ -148,6 +151,7 @@ Catalog load_catalog(const fs::path& content_dir) {
     catalog.topics.push_back(load_topic(item.path()));
   }
   std::sort(catalog.topics.begin(), catalog.topics.end(), [](const Topic& a, const Topic& b) {
+    if (a.broken != b.broken) return b.broken;  // error cards after the topics that work
     return a.order != b.order ? a.order < b.order : a.id < b.id;
   });
   for (const auto& t : catalog.topics)

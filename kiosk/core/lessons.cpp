@@ -10,6 +10,7 @@ std::optional<VideoLesson> read_video_lesson(const Entry& entry, const fs::path&
                                              const std::string& field, std::vector<Problem>& problems) {
   ManifestReader reader(dir, manifest, problems);
   VideoLesson lesson;
+  reader.known_fields(entry.spec, field, {"id", "type", "title", "file", "cues"});
   lesson.file = reader.pack_file(entry.spec, "file", field + ".file", true);
   const json& cues = reader.list(entry.spec, "cues", field + ".cues");
   for (size_t i = 0; i < cues.size(); ++i) {
@@ -18,6 +19,7 @@ std::optional<VideoLesson> read_video_lesson(const Entry& entry, const fs::path&
       reader.fail(f, "must be an object");
       continue;
     }
+    reader.known_fields(cues[i], f, {"at", "question", "picture", "narration"});
     Cue cue;
     auto at = reader.number(cues[i], "at", f + ".at", true);
     cue.question = reader.local_text(cues[i], "question", f + ".question");
@@ -37,6 +39,7 @@ std::optional<PictureStory> read_picture_story(const Entry& entry, const fs::pat
                                                const std::string& field, std::vector<Problem>& problems) {
   ManifestReader reader(dir, manifest, problems);
   PictureStory story;
+  reader.known_fields(entry.spec, field, {"id", "type", "title", "pages", "auto_seconds"});
   if (auto seconds = reader.number(entry.spec, "auto_seconds", field + ".auto_seconds", false)) story.auto_seconds = *seconds;
   const json& pages = reader.list(entry.spec, "pages", field + ".pages");
   for (size_t i = 0; i < pages.size(); ++i) {
@@ -45,6 +48,7 @@ std::optional<PictureStory> read_picture_story(const Entry& entry, const fs::pat
       reader.fail(f, "must be an object");
       continue;
     }
+    reader.known_fields(pages[i], f, {"picture", "caption", "narration"});
     StoryPage page;
     page.picture = reader.picture(pages[i], "picture", f + ".picture", true);
     page.caption = reader.local_text(pages[i], "caption", f + ".caption");

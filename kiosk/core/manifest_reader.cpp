@@ -100,3 +100,10 @@ const json& ManifestReader::list(const json& parent, const std::string& key, con
   }
   return parent[key];
 }
+
+void ManifestReader::known_fields(const json& object, const std::string& field, std::initializer_list<const char*> known) {
+  for (const auto& [key, value] : object.items()) {
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
+      fail(field.empty() ? key : field + "." + key, "unknown field (a typo?)");
+  }
+}

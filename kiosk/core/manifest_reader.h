@@ -33,6 +33,10 @@ class ManifestReader {
   // The array under `key` (absent: empty); a non-array is a problem.
   const nlohmann::json& list(const nlohmann::json& parent, const std::string& key, const std::string& field);
 
+  // A field not in `known` is a problem: most often a typo ("lesson" for "lessons") that would
+  // otherwise silently leave something out. `field` prefixes the names in messages.
+  void known_fields(const nlohmann::json& object, const std::string& field, std::initializer_list<const char*> known);
+
   std::vector<Problem>& problems() { return problems_; }
 
  private:

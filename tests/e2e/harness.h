@@ -61,9 +61,9 @@ bool wait_until(const std::function<bool()>& done, double seconds);
 using Row = std::map<std::string, std::string>;
 std::vector<Row> query(const std::filesystem::path& db, const std::string& sql);
 
-// Finds a top-level window by its title and sends it WM_DELETE_WINDOW, as a window manager does
-// for Alt+F4 or a close button. False when no such window exists.
-bool request_close(const std::string& title);
+// Sends the window of process `pid` WM_DELETE_WINDOW, as a window manager does for Alt+F4 or a close
+// button. False when the process has no window.
+bool request_close(pid_t pid);
 
 // One kiosk run in a fresh folder: --windowed, its own --data, --ui-tree and --replay script.
 struct KioskRun {

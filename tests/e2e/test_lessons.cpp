@@ -131,7 +131,7 @@ TEST_CASE("a phone video with rotation metadata plays upright") {
   CHECK(kiosk.process().wait(20) == 0);
 }
 
-TEST_CASE("a picture story turns with the remote; a sideways phone photo shows upright") {
+TEST_CASE("a picture story turns with the remote, and a sideways phone photo shows upright") {
   KioskRun k;
   k.content = make_pack(k.dir, R"([{"id": "tale", "type": "story", "title": {"vi": "Truyện thử"}, "pages": [
       {"picture": "media/p1.png", "caption": {"vi": "Trang một"}},

@@ -1,40 +1,57 @@
+#include <X11/Xatom.h>
 #include <X11/Xlib.h>
+
+#include <functional>
 
 #include "harness.h"
 
-// Finds the kiosk's top-level window by its title and sends it WM_DELETE_WINDOW.
-bool request_close(const std::string& title) {
-  Display* d = XOpenDisplay(nullptr);
-  if (!d) return false;
-  Window root = DefaultRootWindow(d), parent, *children = nullptr;
+namespace {
+// Calls `visit` for every window of the tree under `root` (windows may sit in a window manager's frame).
+void each_window(Display* d, Window root, const std::function<void(Window)>& visit) {
+  Window r, parent, *children = nullptr;
   unsigned int n = 0;
-  bool sent = false;
-  XQueryTree(d, root, &root, &parent, &children, &n);
-  Atom protocols = XInternAtom(d, "WM_PROTOCOLS", False), del = XInternAtom(d, "WM_DELETE_WINDOW", False);
-  Atom net_name = XInternAtom(d, "_NET_WM_NAME", False), utf8 = XInternAtom(d, "UTF8_STRING", False);
+  if (!XQueryTree(d, root, &r, &parent, &children, &n)) return;
   for (unsigned int i = 0; i < n; ++i) {
+    visit(children[i]);
+    each_window(d, children[i], visit);
+  }
+  if (children) XFree(children);
+}
+
+// The window whose _NET_WM_PID is `pid`, or 0.
+Window window_of(Display* d, pid_t pid) {
+  Atom pid_atom = XInternAtom(d, "_NET_WM_PID", False);
+  Window found = 0;
+  each_window(d, DefaultRootWindow(d), [&](Window w) {
     Atom type;
     int format;
     unsigned long count, after;
-    unsigned char* name = nullptr;
-    if (XGetWindowProperty(d, children[i], net_name, 0, 256, False, utf8, &type, &format, &count, &after, &name) ==
-            Success && name) {
-      if (title == reinterpret_cast<char*>(name)) {
-        XEvent ev{};
-        ev.xclient.type = ClientMessage;
-        ev.xclient.window = children[i];
-        ev.xclient.message_type = protocols;
-        ev.xclient.format = 32;
-        ev.xclient.data.l[0] = static_cast<long>(del);
-        ev.xclient.data.l[1] = CurrentTime;
-        XSendEvent(d, children[i], False, NoEventMask, &ev);
-        sent = true;
-      }
-      XFree(name);
+    unsigned char* data = nullptr;
+    if (!found && XGetWindowProperty(d, w, pid_atom, 0, 1, False, XA_CARDINAL, &type, &format, &count, &after, &data) ==
+                      Success && data) {
+      if (count == 1 && static_cast<pid_t>(*reinterpret_cast<unsigned long*>(data)) == pid) found = w;
+      XFree(data);
     }
+  });
+  return found;
+}
+}  // namespace
+
+bool request_close(pid_t pid) {
+  Display* d = XOpenDisplay(nullptr);
+  if (!d) return false;
+  Window w = window_of(d, pid);
+  if (w) {
+    XEvent ev{};
+    ev.xclient.type = ClientMessage;
+    ev.xclient.window = w;
+    ev.xclient.message_type = XInternAtom(d, "WM_PROTOCOLS", False);
+    ev.xclient.format = 32;
+    ev.xclient.data.l[0] = static_cast<long>(XInternAtom(d, "WM_DELETE_WINDOW", False));
+    ev.xclient.data.l[1] = CurrentTime;
+    XSendEvent(d, w, False, NoEventMask, &ev);
+    XSync(d, False);
   }
-  if (children) XFree(children);
-  XSync(d, False);
   XCloseDisplay(d);
-  return sent;
+  return w != 0;
 }

@@ -60,7 +60,7 @@ TEST_CASE("the bundled sample content has no problems") {
   }
 }
 
-TEST_CASE("folders starting with _ or . are not packs; topics sort by order then id") {
+TEST_CASE("folders starting with _ or . are not packs, and topics sort by order then id") {
   TempDir root;
   make_pack(root, "b-topic", R"({"order": 1, "title": {"vi": "B"}, "cover": "cover.png"})");
   make_pack(root, "a-topic", R"({"order": 2, "title": {"vi": "A"}, "cover": "cover.png"})");
@@ -149,4 +149,36 @@ TEST_CASE("a missing or empty content folder is a problem, not a crash") {
   TempDir root;
   CHECK(load_catalog(root / "nowhere").problems.at(0).message == "content folder not found");
   CHECK(load_catalog(root.path).problems.at(0).message == "holds no topic packs");
+}
+
+TEST_CASE("unknown fields and a newer format are reported") {
+  TempDir root;
+  make_pack(root, "t", R"({"format": 2, "title": {"vi": "T"}, "cover": "cover.png",
+    "lesson": [], "lessons": [{"id": "a", "type": "video", "title": {"vi": "A"}, "file": "a.mp4",
+                               "cues": [{"at": 1, "question": {"vi": "?"}, "narattion": "x.ogg"}]}]})");
+  Catalog c = load_catalog(root.path);
+  CHECK(has_problem(c, "format", "format 1"));
+  CHECK(has_problem(c, "lesson", "unknown field"));
+  CHECK(has_problem(c, "lessons[0].cues[0].narattion", "unknown field"));
+}
+
+TEST_CASE("lessons are checked by their type") {
+  TempDir root;
+  write_file(root / "t" / "page.png", kPng);
+  make_pack(root, "t", R"({"title": {"vi": "T"}, "cover": "cover.png", "lessons": [
+    {"id": "v", "type": "video", "title": {"vi": "V"}, "file": "missing.mp4",
+     "cues": [{"at": -1, "question": {"vi": "?"}}, {"at": 3}, {"at": 5, "question": {"vi": "Q"}, "picture": "a.mp4"}]},
+    {"id": "s", "type": "story", "title": {"vi": "S"}, "pages": [{"picture": "page.png"}, {"caption": {"vi": "c"}}]},
+    {"id": "e", "type": "story", "title": {"vi": "E"}, "pages": []},
+    {"id": "x", "type": "slideshow", "title": {"vi": "X"}}]})");
+  Catalog c = load_catalog(root.path);
+  CHECK(has_problem(c, "lessons[0].file", "is missing"));
+  CHECK(has_problem(c, "lessons[0].cues[0].at", "0 or more"));
+  CHECK(has_problem(c, "lessons[0].cues[1].question", "missing"));
+  CHECK(has_problem(c, "lessons[0].cues[2].picture", "not a PNG"));
+  CHECK(has_problem(c, "lessons[1].pages[0].caption", "missing"));
+  CHECK(has_problem(c, "lessons[1].pages[1].picture", "missing"));
+  CHECK(has_problem(c, "lessons[2].pages", "at least one page"));
+  CHECK(has_problem(c, "lessons[3].type", "not a lesson type"));
+  for (const auto& lesson : c.topics.at(0).lessons) CHECK_FALSE(lesson.problems.empty());
 }

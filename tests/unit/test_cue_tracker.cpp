@@ -28,7 +28,7 @@ TEST_CASE("cues skipped over in one step fire one after another") {
   CHECK_FALSE(t.advance(6.5));
 }
 
-TEST_CASE("seeking back re-arms cues; seeking forward past a cue skips it") {
+TEST_CASE("seeking back re-arms cues, seeking forward past a cue skips it") {
   CueTracker t({10.0, 40.0});
   CHECK(t.advance(10.1));
   t.seeked(0.1);  // back 10 s

@@ -41,24 +41,30 @@ void HomeScreen::update(const Canvas& c, Targets& targets, double now) {
     chip_x += kChipW + 28;
   }
 
-  // Topic tiles: up to three in a row, as large as the space below the class chips allows.
+  // Topic tiles: the number of columns that gives the largest tiles in the space below the chips.
   tiles_.clear();
   const auto& topics = kiosk_.catalog.topics;
-  const size_t n = topics.size();
+  const int n = static_cast<int>(topics.size());
   if (n == 0) return;
-  const int cols = static_cast<int>(std::min<size_t>(n, n > 6 ? 4 : 3));
-  const int rows = static_cast<int>((n + cols - 1) / cols);
   const float gap = 48;
-  const float avail_h = c.design_height() - kTilesTop - 40;
-  float tile_w = std::min(560.0f, (w - 2 * kMargin - (cols - 1) * gap) / cols);
-  float tile_h = tile_w * 0.75f + kTitleBandH;
-  float fit = std::min(1.0f, (avail_h - (rows - 1) * gap) / (rows * tile_h));
-  tile_w *= fit;
-  tile_h *= fit;
+  const float avail_w = w - 2 * kMargin, avail_h = c.design_height() - kTilesTop - 40;
+  int cols = 1;
+  float tile_w = 0;
+  for (int k = 1; k <= n; ++k) {
+    int r = (n + k - 1) / k;
+    float by_width = (avail_w - (k - 1) * gap) / k;
+    float by_height = ((avail_h - (r - 1) * gap) / r - kTitleBandH) / 0.75f;
+    float size = std::min({560.0f, by_width, by_height});
+    if (size > tile_w) {
+      tile_w = size;
+      cols = k;
+    }
+  }
+  const float tile_h = tile_w * 0.75f + kTitleBandH;
   const float grid_w = cols * tile_w + (cols - 1) * gap;
   const float x0 = (w - grid_w) / 2;
-  for (size_t i = 0; i < n; ++i) {
-    int col = static_cast<int>(i) % cols, row = static_cast<int>(i) / cols;
+  for (int i = 0; i < n; ++i) {
+    int col = i % cols, row = i / cols;
     Rect r = c.px(x0 + col * (tile_w + gap), kTilesTop + row * (tile_h + gap), tile_w, tile_h);
     tiles_.push_back({&topics[i], r});
     if (!topics[i].broken) targets.add("topic:" + topics[i].id, topics[i].title.in(ui_language()), r);
@@ -146,11 +152,17 @@ void HomeScreen::draw_tile(const Canvas& c, const Tile& tile, double now, size_t
     return;
   }
   c.card(r, rgb(band), radius);
-  if (!c.picture(pic, c.textures().get(topic.cover), radius, ImDrawFlags_RoundCornersTop)) {
+  if (topic.cover.empty() || !c.picture(pic, c.textures().get(topic.cover), radius, ImDrawFlags_RoundCornersTop)) {
     c.fill(pic, rgb(0xFFFFFF, 120), radius, ImDrawFlags_RoundCornersTop);
     c.icon({pic.cx() - c.px(60), pic.cy() - c.px(90), c.px(120), c.px(120)}, kiosk_.icon_texture("warning"));
     c.text_centered({pic.x, pic.cy() + c.px(40), pic.w, c.px(60)}, FontSize::Small, rgb(style::kInk),
                     tr("Picture missing"));
   }
-  c.text_centered(title.inset(c.px(12)), FontSize::Title, rgb(0xFFFFFF), topic.title.in(ui_language()), true);
+  // The largest size that keeps the title whole: one line of Title or Heading, else two of Body.
+  const std::string& text = topic.title.in(ui_language());
+  Rect band = title.inset(c.px(10));
+  FontSize size = c.text_width(FontSize::Title, text) <= band.w     ? FontSize::Title
+                  : c.text_width(FontSize::Heading, text) <= band.w ? FontSize::Heading
+                                                                     : FontSize::Body;
+  c.text_centered(band, size, rgb(0xFFFFFF), text, true);
 }

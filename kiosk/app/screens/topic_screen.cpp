@@ -91,7 +91,7 @@ void TopicScreen::draw(const Canvas& c, double now) const {
 
   // Header band in the topic's colour: cover, title, class; the finish button on the right.
   c.fill(c.px(0, 0, w, kHeaderH), rgb(color));
-  c.picture(c.px(kMargin - 20, 20, 186, 140), c.textures().get(topic_.cover), c.px(20));
+  if (!topic_.cover.empty()) c.picture(c.px(kMargin - 20, 20, 186, 140), c.textures().get(topic_.cover), c.px(20));
   const auto& session = kiosk_.sessions->current();
   c.text(c.px(kMargin + 190), c.px(26), FontSize::Title, rgb(0xFFFFFF), topic_.title.in(ui_language()),
          c.px(w - kMargin * 2 - 600));
