@@ -160,9 +160,9 @@ void HomeScreen::draw_tile(const Canvas& c, const Tile& tile, double now, size_t
   }
   // The largest size that keeps the title whole: one line of Title or Heading, else two of Body.
   const std::string& text = topic.title.in(ui_language());
-  Rect band = title.inset(c.px(10));
-  FontSize size = c.text_width(FontSize::Title, text) <= band.w     ? FontSize::Title
-                  : c.text_width(FontSize::Heading, text) <= band.w ? FontSize::Heading
-                                                                     : FontSize::Body;
-  c.text_centered(band, size, rgb(0xFFFFFF), text, true);
+  Rect box = title.inset(c.px(10));
+  FontSize size = c.text_width(FontSize::Title, text) <= box.w     ? FontSize::Title
+                  : c.text_width(FontSize::Heading, text) <= box.w ? FontSize::Heading
+                                                                    : FontSize::Body;
+  c.text_centered(box, size, rgb(0xFFFFFF), text, true);
 }
