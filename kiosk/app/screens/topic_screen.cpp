@@ -31,14 +31,14 @@ void TopicScreen::update(const Canvas& c, Targets& targets, double now) {
   yes_rect_ = c.px(w / 2 - 520, c.design_height() / 2 + 60, 480, 130);
   no_rect_ = c.px(w / 2 + 40, c.design_height() / 2 + 60, 480, 130);
   cards_.clear();
-  if (confirming_) {  // "keep learning" first: it has the focus, the safe choice
-    targets.add("finish:no", tr("Keep learning"), no_rect_);
-    targets.add("finish:yes", tr("Finish"), yes_rect_);
-    return;
-  }
   layout_row(c, targets, topic_.lessons, "lesson", kLessonsY + kRowHeadingH);
   layout_row(c, targets, topic_.games, "game", kGamesY + kRowHeadingH);
   targets.add("end-session", tr("Finish"), finish_rect_);  // last: the focus starts on the first lesson
+  if (confirming_) {  // the dialog covers the rest; "keep learning" first, so the safe choice has the focus
+    targets.clear();
+    targets.add("finish:no", tr("Keep learning"), no_rect_);
+    targets.add("finish:yes", tr("Finish"), yes_rect_);
+  }
 }
 
 void TopicScreen::layout_row(const Canvas& c, Targets& targets, const std::vector<Entry>& entries, const char* kind,
@@ -49,7 +49,9 @@ void TopicScreen::layout_row(const Canvas& c, Targets& targets, const std::vecto
   for (const auto& e : entries) {
     Rect r = c.px(x, y, card_w, kCardH);
     std::string id = std::string(kind) + ":" + topic_.id + "/" + e.id;
-    cards_.push_back({&e, id, entry_icon(kind, e), r});
+    std::filesystem::path picture;
+    if (e.problems.empty() && e.kind == "story") picture = topic_.dir / e.spec["pages"][0]["picture"].get<std::string>();
+    cards_.push_back({&e, id, entry_icon(kind, e), picture, r});
     if (e.problems.empty()) targets.add(id, e.title.in(ui_language()), r);
     x += card_w + kGap;
   }
@@ -115,7 +117,10 @@ void TopicScreen::draw(const Canvas& c, double now) const {
     c.card(r, rgb(0xFFFFFF), radius);
     Rect art{r.x, r.y, r.w, r.h - c.px(100)};
     c.fill(art, broken ? rgb(0xE5E5E5) : rgb(color, 70), radius, ImDrawFlags_RoundCornersTop);
-    c.icon(art.inset(c.px(28)), kiosk_.icon_texture(broken ? "warning" : card.icon));
+    if (card.picture.empty() || !c.picture(art, c.textures().get(card.picture), radius, ImDrawFlags_RoundCornersTop))
+      c.icon(art.inset(c.px(28)), kiosk_.icon_texture(broken ? "warning" : card.icon));
+    else  // a story shows its first page, with its kind in the corner
+      c.icon({art.x + c.px(10), art.y + c.px(10), c.px(70), c.px(70)}, kiosk_.icon_texture(card.icon));
     Rect label{r.x + c.px(12), r.y + r.h - c.px(100), r.w - c.px(24), c.px(100)};
     if (broken) {
       c.text_centered(label, FontSize::Small, rgb(0x9A3412), card.entry->problems.front().describe());

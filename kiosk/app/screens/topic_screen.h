@@ -20,6 +20,7 @@ class TopicScreen : public Screen {
     const Entry* entry;
     std::string id;
     std::string icon;
+    std::filesystem::path picture;  // the card's art, when it has one (a story's first page)
     Rect rect;
   };
   void finish();
