@@ -6,5 +6,3 @@
 int64_t unix_now();
 // ISO 8601 local time with its UTC offset, e.g. "2026-11-25T08:40:00+07:00".
 std::string iso8601_local(int64_t unix_seconds);
-// "12 phút" style durations are formatted by the UI; this gives whole minutes, rounded.
-int64_t whole_minutes(int64_t seconds);

@@ -124,9 +124,17 @@ quit
 
 TEST_CASE("a topic cannot start before a class is chosen") {
   KioskRun k;
-  REQUIRE(k.run("wait 300\ntap @topic:traffic-safety\nwait 300\nscreenshot " + k.shot("hint").string() + "\nquit\n") == 0);
+  REQUIRE(k.run("wait 300\ntap @topic:traffic-safety\nwait 300\nscreenshot " + k.shot("hint").string() +
+                "\nwait 5200\nscreenshot " + k.shot("later").string() + "\nquit\n") == 0);
   CHECK(read_json(k.tree)["screen"] == "home");
   CHECK(k.sessions().empty());
+  // The notice card at the bottom says to choose a class (its warm background, its orange edge).
+  Png hint = load_png(k.shot("hint"));
+  CHECK(hint.at(1500, 930).near(0xFFF1D6, 6));
+  CHECK(hint.at(960, 1038).near(0xF77F00, 40));
+  CHECK(k.stderr_text.find("Cô hãy chọn lớp trước nhé!") != std::string::npos);
+  // A few seconds later it is gone, although nothing else happened on the screen.
+  CHECK_FALSE(load_png(k.shot("later")).at(1500, 930).near(0xFFF1D6, 6));
 }
 
 TEST_CASE("the chosen class is remembered for the next start") {

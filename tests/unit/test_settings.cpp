@@ -37,3 +37,13 @@ TEST_CASE("a malformed settings file is kept aside and defaults are used") {
   CHECK(s.class_groups.size() == 4);
   CHECK(std::filesystem::exists(dir / "settings.json.broken"));
 }
+
+TEST_CASE("class groups that would share an id or have none are left out") {
+  TempDir dir;
+  write_file(dir / "settings.json", R"({"class_groups": ["Lá", "La", "!!", "Chồi"]})");
+  std::string warning;
+  Settings s = load_settings(dir.path, warning);
+  CHECK(s.class_groups == std::vector<std::string>{"Lá", "Chồi"});
+  CHECK(warning.find("'La' left out") != std::string::npos);
+  CHECK(warning.find("'!!' left out") != std::string::npos);
+}

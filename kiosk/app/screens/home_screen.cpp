@@ -33,12 +33,13 @@ void HomeScreen::update(const Canvas& c, Targets& targets, double now) {
   const float w = c.design_width();
 
   chips_.clear();
-  float chip_x = kMargin + 160;
-  for (const auto& group : kiosk_.settings.class_groups) {
-    Rect r = c.px(chip_x, kChipsY, kChipW, kChipH);
-    chips_.push_back({group, r});
-    targets.add("class:" + ascii_slug(group), format(tr("Class %s"), group.c_str()), r);
-    chip_x += kChipW + 28;
+  const auto& groups = kiosk_.settings.class_groups;
+  const float chips_x = kMargin + 160, chip_gap = 28;
+  const float chip_w = std::min(kChipW, (w - chips_x - kMargin - chip_gap * (groups.size() - 1)) / groups.size());
+  for (size_t i = 0; i < groups.size(); ++i) {
+    Rect r = c.px(chips_x + i * (chip_w + chip_gap), kChipsY, chip_w, kChipH);
+    chips_.push_back({groups[i], r});
+    targets.add("class:" + ascii_slug(groups[i]), format(tr("Class %s"), groups[i].c_str()), r);
   }
 
   // Topic tiles: the number of columns that gives the largest tiles in the space below the chips.

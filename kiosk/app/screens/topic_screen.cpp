@@ -107,8 +107,8 @@ void TopicScreen::draw(const Canvas& c, double now) const {
   c.text_centered({f.x + c.px(100), f.y, f.w - c.px(110), f.h}, FontSize::Title, rgb(style::kGo), tr("Finish"));
 
   float rise = 1 - style::ease_out(now, entered_, 0.4);
-  draw_row(c, tr("Watch and talk"), tr("No lessons yet"), kLessonsY, "lesson");
-  draw_row(c, tr("Games"), tr("No games yet"), kGamesY, "game");
+  draw_row(c, tr("Watch and talk"), tr("No lessons yet"), kLessonsY, topic_.lessons.empty());
+  draw_row(c, tr("Games"), tr("No games yet"), kGamesY, topic_.games.empty());
   for (const auto& card : cards_) {
     Rect r = card.rect;
     r.y += c.px(50) * rise;
@@ -140,11 +140,9 @@ void TopicScreen::draw_confirm(const Canvas& c) const {
   pill_button(c, no_rect_, Glyph::Play, tr("Keep learning"), rgb(style::kFocus));
 }
 
-void TopicScreen::draw_row(const Canvas& c, const char* heading, const char* empty_text, float y,
-                           const std::string& kind) const {
+void TopicScreen::draw_row(const Canvas& c, const char* heading, const char* empty_text, float y, bool empty) const {
   c.text(c.px(kMargin), c.px(y), FontSize::Title, rgb(style::kInk), heading);
-  bool any = std::any_of(cards_.begin(), cards_.end(), [&](const Card& k) { return k.id.rfind(kind + ":", 0) == 0; });
-  if (!any) {
+  if (empty) {
     Rect r = c.px(kMargin, y + kRowHeadingH, kCardW * 2, kCardH * 0.6f);
     c.fill(r, rgb(0xFFFFFF, 150), c.px(style::kRadius));
     c.outline(r, rgb(style::kMuted, 160), c.px(style::kRadius), c.px(3));

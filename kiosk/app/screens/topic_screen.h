@@ -28,7 +28,7 @@ class TopicScreen : public Screen {
   Rect yes_rect_, no_rect_;
   void layout_row(const Canvas& c, Targets& targets, const std::vector<Entry>& entries, const char* kind, float y);
   void draw_confirm(const Canvas& c) const;
-  void draw_row(const Canvas& c, const char* heading, const char* empty_text, float y, const std::string& kind) const;
+  void draw_row(const Canvas& c, const char* heading, const char* empty_text, float y, bool empty) const;
 
   Kiosk& kiosk_;
   const Topic& topic_;
