@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Benchmark of the Xem và Nói kiosk: start-up time, idle CPU use and memory.
+"""Benchmark of the Xem và Nói kiosk: start-up, idle CPU and memory; video playback; big photos.
 
-It prints numbers and asserts nothing. For each of --runs runs (default 5) it starts the kiosk
-in a window (--windowed WxH), with a fresh temporary --data folder, --ui-tree file and --replay
-named pipe, and SDL_AUDIODRIVER=dummy, and measures:
+It prints numbers and asserts nothing. Every kiosk run starts the kiosk in a window
+(--windowed WxH, default 1920x1080) with a fresh temporary --data folder, --ui-tree file and
+--replay named pipe, and SDL_AUDIODRIVER=dummy (so the kiosk's mpv uses ao=null). The kiosk is
+driven through the pipe (`tap @class:La`, `tap @topic:...`, ...) and watched through the ui-tree
+file. At the end of a run it is sent `quit` and given 5 s to exit before SIGKILL. Three parts,
+chosen with --only (default: all three, about 5 minutes in all on a 2-core machine):
 
+startup (--runs runs, default 5), with the bundled sample content:
   1. start-up: wall time from just before the process is spawned to the first drawn frame of
      the home screen, i.e. until the --ui-tree file exists and says "screen": "home"
      (polled every 1 ms);
@@ -13,16 +17,54 @@ named pipe, and SDL_AUDIODRIVER=dummy, and measures:
      frame; shown in seconds and as a percentage of one core;
   3. peak memory: VmHWM (peak resident set size) from /proc/PID/status at the end of the run.
 
-Then it sends `quit` down the replay pipe and waits up to 5 s for a clean exit before SIGKILL.
-The table shows median, min and max over the runs; the last line is the same as one JSON object.
+video (--video-runs repetitions, default 3), with a temporary topic pack holding a 1080p30 H.264
+clip with an AAC sine track (--clip-seconds long, default 20; made with ffmpeg's testsrc2 and
+libx264 at its default preset, yuv420p). Each repetition plays the clip twice, one after the other:
+  1. in the kiosk: home -> class La -> the topic -> the video lesson; CPU time of the kiosk from
+     the first ui-tree that says "screen": "lesson" until the end card (element
+     "lesson:replay") appears, the wall time of the same span, and the kiosk's VmHWM then;
+  2. in the mpv command-line player, on the same display with the same video output:
+       mpv --no-config --vo=gpu --gpu-api=opengl [--gpu-context=C] --hwdec=auto-safe --ao=null
+           --fs --geometry=WxH --keep-open=no clip.mp4
+     CPU time (user+sys of the whole process, from wait4) and wall time from spawn to exit, its
+     peak RSS (ru_maxrss), and the frames mpv says it dropped (the last "Dropped: V[/D]" of its
+     status line; V dropped by the video output, D by the decoder; the sum is shown).
+  The ratio kiosk CPU / mpv CPU is taken per repetition. Both wall times should be close to the
+  clip's length: less means the clip did not play whole, more means playback fell behind real
+  time. (mpv keeps real time by dropping frames, so its drop count is the thing to look at; the
+  kiosk's own drops cannot be seen from outside.) mpv's GPU context is probed once first with a
+  few frames: mpv's own choice, then --gpu-context=x11egl, then --gpu-context=x11; the first that
+  opens a "VO: [gpu]" output is used and printed. (Under Xvfb mpv's automatic probing skips
+  software renderers such as llvmpipe, and mpv builds without GLX have no "x11" context.)
+  If the kiosk stops on the clip's last frame paused, with the player controls instead of the
+  end card, the span ends there and the run is marked "paused, no end card".
+  When the benchmark runs its own Xvfb, the X server's CPU time over each span is shown too: the
+  copying of software-rendered frames to the screen happens there and is in neither process.
 
-It uses the X display in $DISPLAY, or, when DISPLAY is unset, starts its own Xvfb on a free
-display number (Xvfb -displayfd picks it and reports when the server is ready) and stops it at
-the end. Under Xvfb OpenGL is drawn in software (Mesa llvmpipe), so CPU numbers are higher
-than on a mini-PC's GPU; compare runs on the same machine only.
+photo (--photo-runs kiosk runs, default 5), with a temporary pack holding a story lesson whose one
+page is a 12-megapixel (4000x3000) JPEG with fine detail (ffmpeg's mandelbrot plus noise,
+4:2:0, -q:v 3). In each run, from the topic screen: wall time from writing
+`tap @lesson:<topic>/photo` to the pipe until the ui-tree says "screen": "story" (polled every
+1 ms) -- the first time (the picture is decoded and scaled to the screen), then `key Escape`,
+wait for "screen": "topic", and the same tap again -- the second time (the scaled picture is
+cached by path).
 
-Usage: python3 tests/bench/bench_kiosk.py [--kiosk build/kiosk/kiosk] [--size 1920x1080]
-                                          [--runs N] [--idle-seconds S]
+Tables show median, min and max; the last line is everything as one JSON object (the start-up
+numbers at its top level, as before; "video" and "photo" objects for the others).
+
+It uses the X display in $DISPLAY, or, when DISPLAY is unset, starts its own Xvfb (screen size
+--size) on a free display number (Xvfb -displayfd picks it and reports when the server is ready)
+and stops it at the end. On a real display mpv --fs fills the whole screen, whatever --size is.
+Under Xvfb OpenGL is drawn in software (Mesa llvmpipe), so CPU numbers are much higher than on a
+mini-PC's GPU; compare runs on the same machine only.
+
+Generated media go to a temporary folder, or to --media-dir, where they are kept and reused by
+later runs (the 20 s clip takes about 45 s to encode on a small machine).
+
+Usage: python3 tests/bench/bench_kiosk.py [--only startup,video,photo] [--kiosk build/kiosk/kiosk]
+           [--size 1920x1080] [--runs N] [--idle-seconds S] [--video-runs N] [--clip-seconds S]
+           [--photo-runs N] [--mpv mpv] [--ffmpeg ffmpeg] [--media-dir DIR]
+Needs Xvfb (unless DISPLAY is set), and for video/photo ffmpeg (and mpv for the comparison).
 Only the Python standard library is used; Linux only (/proc).
 """
 
@@ -31,6 +73,7 @@ import json
 import os
 import re
 import select
+import shutil
 import signal
 import statistics
 import subprocess
@@ -40,30 +83,56 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+PARTS = ("startup", "video", "photo")
 SETTLE_SECONDS = 2.0  # idle measurement starts this long after the first frame
 START_TIMEOUT = 30.0  # give up on a run whose first frame takes longer
+STEP_TIMEOUT = 30.0  # give up on a screen change (other than the end of a clip) that takes longer
 QUIT_TIMEOUT = 5.0  # wait this long for `quit` before SIGKILL
+VIDEO_POLL = 0.01  # the clip's end is polled every 10 ms, to take little CPU from the players
 HOME_RE = re.compile(rb'"screen"\s*:\s*"home"')
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+TOPIC = "bench"  # id (folder name) of the generated topic pack
+CLASS = "class:La"
+COVER = REPO / "content/traffic-safety/cover.png"
+PHOTO_SIZE = "4000x3000"
+MPV_CONTEXTS = ([], ["--gpu-context=x11egl"], ["--gpu-context=x11"])
 
 
 def parse_args():
-    p = argparse.ArgumentParser(description="Measure the kiosk's start-up time, idle CPU and peak memory.")
+    p = argparse.ArgumentParser(description="Measure the kiosk's start-up, idle CPU and memory, video playback "
+                                            "against the mpv player, and the opening of a big photo.")
+    p.add_argument("--only", default=",".join(PARTS),
+                   help="comma-separated parts to run, of " + ", ".join(PARTS) + " (default: all)")
     p.add_argument("--kiosk", default=str(REPO / "build/kiosk/kiosk"), help="kiosk executable (default: %(default)s)")
-    p.add_argument("--size", default="1920x1080", help="window size, and screen size of our own Xvfb (default: %(default)s)")
-    p.add_argument("--runs", type=int, default=5, help="number of runs (default: %(default)s)")
-    p.add_argument("--idle-seconds", type=float, default=10.0, help="length of the idle CPU measurement (default: %(default)s)")
+    p.add_argument("--size", default="1920x1080",
+                   help="kiosk window size, mpv --geometry, and screen size of our own Xvfb (default: %(default)s)")
+    p.add_argument("--runs", type=int, default=5, help="startup: number of runs (default: %(default)s)")
+    p.add_argument("--idle-seconds", type=float, default=10.0,
+                   help="startup: length of the idle CPU measurement (default: %(default)s)")
+    p.add_argument("--video-runs", type=int, default=3, help="video: repetitions, kiosk then mpv (default: %(default)s)")
+    p.add_argument("--clip-seconds", type=int, default=20, help="video: length of the 1080p clip (default: %(default)s)")
+    p.add_argument("--photo-runs", type=int, default=5, help="photo: number of kiosk runs (default: %(default)s)")
+    p.add_argument("--mpv", default="mpv", help="video: mpv player to compare with (default: %(default)s)")
+    p.add_argument("--ffmpeg", default="ffmpeg", help="ffmpeg that makes the clip and the photo (default: %(default)s)")
+    p.add_argument("--media-dir", help="keep the generated clip and photo in this folder and reuse them")
     args = p.parse_args()
+    args.parts = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = [s for s in args.parts if s not in PARTS]
+    if unknown or not args.parts:
+        p.error(f"--only: expected some of {', '.join(PARTS)}, got {args.only!r}")
+    args.parts = [s for s in PARTS if s in args.parts]  # always in the same order
     if not re.fullmatch(r"[1-9][0-9]{2,4}x[1-9][0-9]{2,4}", args.size):
         p.error("--size: expected WIDTHxHEIGHT, e.g. 1920x1080")
-    if args.runs < 1 or args.idle_seconds <= 0:
-        p.error("--runs must be at least 1 and --idle-seconds positive")
+    if min(args.runs, args.video_runs, args.photo_runs) < 1 or args.idle_seconds <= 0 or args.clip_seconds < 1:
+        p.error("--runs, --video-runs, --photo-runs and --clip-seconds must be at least 1, --idle-seconds positive")
     kiosk = Path(args.kiosk)
     if not kiosk.is_file() and not kiosk.is_absolute() and (REPO / kiosk).is_file():
         kiosk = REPO / kiosk  # accept a path relative to the repository too
     if not (kiosk.is_file() and os.access(kiosk, os.X_OK)):
         p.error(f"--kiosk: {args.kiosk} is not an executable file (build it with cmake --build build)")
     args.kiosk = str(kiosk.resolve())
+    if ("video" in args.parts or "photo" in args.parts) and not shutil.which(args.ffmpeg):
+        p.error(f"--ffmpeg: {args.ffmpeg} not found (needed to make the clip and the photo)")
     return args
 
 
@@ -94,6 +163,9 @@ class OwnXvfb:
             os.close(read_fd)
         self.display = ":" + number.decode().strip()
 
+    def cpu(self):
+        return cpu_seconds(self.proc.pid)
+
     def close(self):
         if self.proc.poll() is None:
             self.proc.terminate()
@@ -120,65 +192,92 @@ def status_kib(pid, key):
     return None
 
 
-def one_run(args, env, index):
-    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
-        tmp = Path(tmp)
-        data, ui_tree, pipe, log = tmp / "data", tmp / "ui.json", tmp / "replay.pipe", tmp / "kiosk.log"
+class Kiosk:
+    """One kiosk process with its own temporary data folder, ui-tree file and replay pipe.
+
+    Use as a context manager: on leaving, the kiosk is sent `quit` (SIGKILL after QUIT_TIMEOUT),
+    its last output is shown if it failed, and the temporary folder is removed."""
+
+    def __init__(self, args, env, index, content=None):
+        self.index = index
+        self._tmp = tempfile.TemporaryDirectory(prefix="kiosk-bench-")
+        tmp = Path(self._tmp.name)
+        data, self.ui_tree, pipe, self.log = tmp / "data", tmp / "ui.json", tmp / "replay.pipe", tmp / "kiosk.log"
         os.mkfifo(pipe)
         # Held read-write, so the kiosk's reader opens it at once and sees no end until we close it.
-        pipe_fd = os.open(pipe, os.O_RDWR | os.O_NONBLOCK)
-        cmd = [args.kiosk, "--windowed", args.size, "--data", str(data), "--ui-tree", str(ui_tree),
+        self.pipe_fd = os.open(pipe, os.O_RDWR | os.O_NONBLOCK)
+        cmd = [args.kiosk, "--windowed", args.size, "--data", str(data), "--ui-tree", str(self.ui_tree),
                "--replay", str(pipe)]
-        with open(log, "wb") as log_file:
-            start = time.perf_counter()
-            proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT)
-            try:
-                return measure(args, proc, start, ui_tree)
-            finally:
-                stop(proc, pipe_fd, index)
-                os.close(pipe_fd)
-                if proc.returncode not in (0, None):
-                    tail = log.read_text(errors="replace").strip().splitlines()[-5:]
-                    print(f"  run {index}: kiosk exited with code {proc.returncode}; its last output:", file=sys.stderr)
-                    for line in tail:
-                        print("    " + line, file=sys.stderr)
+        if content:
+            cmd += ["--content", str(content)]
+        self.log_file = open(self.log, "wb")
+        self.start = time.perf_counter()
+        self.proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=self.log_file,
+                                     stderr=subprocess.STDOUT)
 
+    def __enter__(self):
+        return self
 
-def measure(args, proc, start, ui_tree):
-    # 1. time to the first drawn home screen
-    deadline = start + START_TIMEOUT
-    while True:
+    def __exit__(self, *exc):
         try:
-            if HOME_RE.search(ui_tree.read_bytes()):
-                break
-        except FileNotFoundError:
-            pass
-        now = time.perf_counter()
-        if proc.poll() is not None:
-            raise RuntimeError(f"the kiosk exited (code {proc.returncode}) before drawing the home screen")
-        if now > deadline:
-            raise RuntimeError(f"no home screen within {START_TIMEOUT:.0f} s")
-        time.sleep(0.001)
-    first_frame = time.perf_counter()
-    startup_ms = (first_frame - start) * 1000
+            stop(self.proc, self.pipe_fd, self.index)
+            if self.proc.returncode not in (0, None):
+                self.log_file.flush()
+                tail = self.log.read_text(errors="replace").strip().splitlines()[-5:]
+                print(f"  run {self.index}: kiosk exited with code {self.proc.returncode}; its last output:",
+                      file=sys.stderr)
+                for line in tail:
+                    print("    " + line, file=sys.stderr)
+        finally:
+            os.close(self.pipe_fd)
+            self.log_file.close()
+            self._tmp.cleanup()
 
-    # 2. CPU used while the home screen sits idle
-    time.sleep(max(0.0, first_frame + SETTLE_SECONDS - time.perf_counter()))
-    cpu0, wall0 = cpu_seconds(proc.pid), time.perf_counter()
-    time.sleep(args.idle_seconds)
-    cpu1, wall1 = cpu_seconds(proc.pid), time.perf_counter()
-    if proc.poll() is not None:
-        raise RuntimeError(f"the kiosk exited (code {proc.returncode}) while idle")
-    idle_cpu = cpu1 - cpu0
+    def send(self, *lines):
+        os.write(self.pipe_fd, "".join(line + "\n" for line in lines).encode())
 
-    # 3. peak resident memory
-    hwm_kib = status_kib(proc.pid, "VmHWM")
-    return {
-        "startup_ms": startup_ms,
-        "idle_cpu_s": idle_cpu,
-        "idle_cpu_pct": 100 * idle_cpu / (wall1 - wall0),
-        "peak_rss_mib": hwm_kib / 1024 if hwm_kib is not None else float("nan"),
-    }
+    def tree(self):
+        """The ui-tree as a dict, or None before the first frame (the file is replaced atomically)."""
+        try:
+            return json.loads(self.ui_tree.read_bytes())
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def wait_for(self, what, test, timeout=STEP_TIMEOUT, poll=0.001):
+        """Polls the ui-tree until test(tree) is true; returns the tree. Raises on exit or timeout."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            tree = self.tree()
+            if tree is not None and test(tree):
+                return tree
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the kiosk exited (code {self.proc.returncode}) while waiting for {what}")
+            if time.perf_counter() > deadline:
+                last = f"screen {tree['screen']!r}, elements {ids(tree)}" if tree else "no ui-tree"
+                raise RuntimeError(f"no {what} within {timeout:.0f} s ({last})")
+            time.sleep(poll)
+
+    def cpu(self):
+        return cpu_seconds(self.proc.pid)
+
+    def peak_rss_mib(self):
+        hwm_kib = status_kib(self.proc.pid, "VmHWM")
+        return hwm_kib / 1024 if hwm_kib is not None else float("nan")
+
+
+def ids(tree):
+    return [e.get("id") for e in tree.get("elements", [])]
+
+
+def on_screen(screen, element=None):
+    return lambda t: t.get("screen") == screen and (element is None or element in ids(t))
+
+
+def open_topic(k, lesson_id):
+    """From the start: wait for home, choose the class, open the topic; wait until `lesson_id` shows."""
+    k.wait_for("home screen", on_screen("home", f"topic:{TOPIC}"), START_TIMEOUT)
+    k.send(f"tap @{CLASS}", f"tap @topic:{TOPIC}")  # the replay driver lets a frame pass after each
+    k.wait_for("topic screen", on_screen("topic", f"lesson:{TOPIC}/{lesson_id}"))
 
 
 def stop(proc, pipe_fd, index):
@@ -196,7 +295,47 @@ def stop(proc, pipe_fd, index):
     proc.wait()
 
 
-METRICS = [  # key, label, unit, format
+# ---------------------------------------------------------------------------------------------
+# startup: start-up time, idle CPU, peak memory (the bundled content)
+
+def startup_run(args, env, index):
+    with Kiosk(args, env, index) as k:
+        # 1. time to the first drawn home screen
+        deadline = k.start + START_TIMEOUT
+        while True:
+            try:
+                if HOME_RE.search(k.ui_tree.read_bytes()):
+                    break
+            except FileNotFoundError:
+                pass
+            now = time.perf_counter()
+            if k.proc.poll() is not None:
+                raise RuntimeError(f"the kiosk exited (code {k.proc.returncode}) before drawing the home screen")
+            if now > deadline:
+                raise RuntimeError(f"no home screen within {START_TIMEOUT:.0f} s")
+            time.sleep(0.001)
+        first_frame = time.perf_counter()
+        startup_ms = (first_frame - k.start) * 1000
+
+        # 2. CPU used while the home screen sits idle
+        time.sleep(max(0.0, first_frame + SETTLE_SECONDS - time.perf_counter()))
+        cpu0, wall0 = k.cpu(), time.perf_counter()
+        time.sleep(args.idle_seconds)
+        cpu1, wall1 = k.cpu(), time.perf_counter()
+        if k.proc.poll() is not None:
+            raise RuntimeError(f"the kiosk exited (code {k.proc.returncode}) while idle")
+        idle_cpu = cpu1 - cpu0
+
+        # 3. peak resident memory
+        return {
+            "startup_ms": startup_ms,
+            "idle_cpu_s": idle_cpu,
+            "idle_cpu_pct": 100 * idle_cpu / (wall1 - wall0),
+            "peak_rss_mib": k.peak_rss_mib(),
+        }
+
+
+STARTUP_METRICS = [  # key, label, unit, format
     ("startup_ms", "start to first home frame", "ms", "{:.0f}"),
     ("idle_cpu_s", "idle CPU time (user+sys)", "s", "{:.2f}"),
     ("idle_cpu_pct", "idle CPU, % of one core", "%", "{:.1f}"),
@@ -204,31 +343,269 @@ METRICS = [  # key, label, unit, format
 ]
 
 
-def main():
-    args = parse_args()
-    env = dict(os.environ, SDL_AUDIODRIVER="dummy")
-    xvfb = None
-    try:
-        if not env.get("DISPLAY"):
-            xvfb = OwnXvfb(args.size)
-            env["DISPLAY"] = xvfb.display
-        where = f"own Xvfb {env['DISPLAY']} ({args.size})" if xvfb else f"DISPLAY={env['DISPLAY']}"
-        print(f"kiosk: {args.kiosk}")
-        print(f"display: {where}; window {args.size}; {args.runs} run(s); idle {args.idle_seconds:g} s "
-              f"from {SETTLE_SECONDS:g} s after the first frame; {os.cpu_count()} CPU(s)")
-        runs = []
-        for i in range(1, args.runs + 1):
-            r = one_run(args, env, i)
-            runs.append(r)
-            print(f"  run {i}: " + ", ".join(f"{fmt.format(r[k])} {unit}" for k, _, unit, fmt in METRICS), flush=True)
-    finally:
-        if xvfb:
-            xvfb.close()
+def bench_startup(args, env):
+    print(f"\n== startup: {args.runs} run(s); idle {args.idle_seconds:g} s from {SETTLE_SECONDS:g} s after the "
+          f"first frame", flush=True)
+    runs = []
+    for i in range(1, args.runs + 1):
+        r = startup_run(args, env, i)
+        runs.append(r)
+        print(f"  run {i}: " + ", ".join(f"{fmt.format(r[k])} {unit}" for k, _, unit, fmt in STARTUP_METRICS),
+              flush=True)
+    return table(runs, STARTUP_METRICS)
 
+
+# ---------------------------------------------------------------------------------------------
+# media and the generated topic pack
+
+def ffmpeg(args, out, *inputs_and_options):
+    tmp = out.with_name(out.stem + ".part" + out.suffix)
+    cmd = [args.ffmpeg, "-nostdin", "-v", "error", "-y", *inputs_and_options, str(tmp)]
+    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"ffmpeg failed (code {result.returncode}): {' '.join(cmd)}\n{result.stdout.strip()}")
+    tmp.rename(out)
+
+
+def make_media(args, media_dir):
+    """Makes (or, in --media-dir, reuses) the clip and/or the photo; returns {lesson id: path}."""
+    files = {}
+    if "video" in args.parts:
+        clip = media_dir / f"clip-1920x1080p30-{args.clip_seconds}s.mp4"
+        if not clip.exists():
+            t = time.perf_counter()
+            ffmpeg(args, clip, "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30",
+                   "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                   "-t", str(args.clip_seconds), "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k")
+            print(f"made {clip.name} ({clip.stat().st_size / 2**20:.1f} MiB) in {time.perf_counter() - t:.0f} s",
+                  flush=True)
+        else:
+            print(f"reusing {clip}")
+        files["clip"] = clip
+    if "photo" in args.parts:
+        photo = media_dir / f"photo-{PHOTO_SIZE}.jpg"
+        if not photo.exists():
+            t = time.perf_counter()
+            ffmpeg(args, photo, "-f", "lavfi", "-i", f"mandelbrot=size={PHOTO_SIZE}",
+                   "-vf", "noise=alls=12:allf=u,format=yuvj420p", "-frames:v", "1", "-q:v", "3")
+            print(f"made {photo.name} ({photo.stat().st_size / 2**20:.1f} MiB) in {time.perf_counter() - t:.0f} s",
+                  flush=True)
+        else:
+            print(f"reusing {photo}")
+        files["photo"] = photo
+    return files
+
+
+def make_pack(content_dir, files):
+    """A content folder with one topic pack, TOPIC, holding the lessons whose media were made."""
+    pack = content_dir / TOPIC
+    pack.mkdir(parents=True)
+    shutil.copyfile(COVER, pack / "cover.png")
+    lessons = []
+    if "clip" in files:
+        shutil.copyfile(files["clip"], pack / "clip.mp4")
+        lessons.append({"id": "clip", "type": "video", "title": {"vi": "Phim"}, "file": "clip.mp4", "cues": []})
+    if "photo" in files:
+        shutil.copyfile(files["photo"], pack / "big.jpg")
+        lessons.append({"id": "photo", "type": "story", "title": {"vi": "Ảnh"},
+                        "pages": [{"picture": "big.jpg", "caption": {"vi": "Ảnh lớn"}}]})
+    topic = {"title": {"vi": "Thử"}, "cover": "cover.png", "lessons": lessons}
+    (pack / "topic.json").write_text(json.dumps(topic, ensure_ascii=False, indent=1), encoding="utf-8")
+    return content_dir
+
+
+# ---------------------------------------------------------------------------------------------
+# video: the kiosk against the mpv player
+
+def kiosk_video_run(args, env, content, xvfb, index):
+    with Kiosk(args, env, index, content) as k:
+        open_topic(k, "clip")
+        k.send(f"tap @lesson:{TOPIC}/clip")
+        k.wait_for("lesson screen", on_screen("lesson"))
+        wall0, cpu0, x0 = time.perf_counter(), k.cpu(), xvfb.cpu() if xvfb else None
+        # The end card, or else the player controls: with no input they only show when paused,
+        # which here means the kiosk stopped on the last frame without showing the end card.
+        tree = k.wait_for("end of the clip", lambda t: t.get("screen") != "lesson" or
+                          {"lesson:replay", "lesson:play-pause"} & set(ids(t)),
+                          timeout=3 * args.clip_seconds + 15, poll=VIDEO_POLL)
+        wall1, cpu1, x1 = time.perf_counter(), k.cpu(), xvfb.cpu() if xvfb else None
+        if tree.get("screen") != "lesson":
+            raise RuntimeError(f"the kiosk left the lesson for screen {tree.get('screen')!r} while playing")
+        return {
+            "kiosk_cpu_s": cpu1 - cpu0,
+            "kiosk_wall_s": wall1 - wall0,
+            "kiosk_peak_rss_mib": k.peak_rss_mib(),
+            "kiosk_xvfb_cpu_s": x1 - x0 if xvfb else float("nan"),
+            "end_card": "lesson:replay" in ids(tree),
+        }
+
+
+def mpv_command(args, context, clip, *extra):
+    return [args.mpv, "--no-config", "--vo=gpu", "--gpu-api=opengl", *context, "--hwdec=auto-safe", "--ao=null",
+            "--fs", f"--geometry={args.size}", "--keep-open=no", *extra, str(clip)]
+
+
+def pick_mpv_context(args, env, clip):
+    """The first of MPV_CONTEXTS with which mpv opens its gpu output and plays a few frames."""
+    for context in MPV_CONTEXTS:
+        name = context[0] if context else "mpv's own choice (no --gpu-context)"
+        try:
+            r = subprocess.run(mpv_command(args, context, clip, "--frames=5"), env=env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30, text=True, errors="replace")
+            out, code = r.stdout, r.returncode
+        except subprocess.TimeoutExpired:
+            out, code = "", "timeout"
+        if code == 0 and "VO: [gpu]" in out:
+            print(f"  mpv GPU context: {name}: works", flush=True)
+            return context, name
+        lines = [s.strip() for s in re.split(r"[\r\n]+", out) if re.search(r"(?i)fail|error|cannot|could not", s)]
+        print(f"  mpv GPU context: {name}: fails (exit code {code}; {lines[0] if lines else 'no VO'})", flush=True)
+    return None, None
+
+
+def mpv_video_run(args, env, clip, context, xvfb, index):
+    with tempfile.TemporaryFile() as out:
+        x0 = xvfb.cpu() if xvfb else None
+        start = time.perf_counter()
+        proc = subprocess.Popen(mpv_command(args, context, clip), env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                stderr=subprocess.STDOUT)
+        deadline = start + 3 * args.clip_seconds + 15
+        while True:  # wait4 gives the CPU time of the whole process, all threads, at its exit
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                print(f"  run {index}: mpv did not finish within {deadline - start:.0f} s; killed", file=sys.stderr)
+                break
+            time.sleep(VIDEO_POLL)
+        wall = time.perf_counter() - start
+        x1 = xvfb.cpu() if xvfb else None
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode(errors="replace")
+    if proc.returncode != 0:
+        tail = [s for s in re.split(r"[\r\n]+", text) if s.strip()][-3:]
+        raise RuntimeError(f"mpv exited with code {proc.returncode}: " + " | ".join(tail))
+    drops = re.findall(r"Dropped: (\d+)(?:/(\d+))?", text)
+    dropped = sum(int(n or 0) for n in drops[-1]) if drops else 0
+    return {
+        "mpv_cpu_s": usage.ru_utime + usage.ru_stime,
+        "mpv_wall_s": wall,
+        "mpv_peak_rss_mib": usage.ru_maxrss / 1024,  # KiB on Linux
+        "mpv_xvfb_cpu_s": x1 - x0 if xvfb else float("nan"),
+        "mpv_dropped": dropped,
+    }
+
+
+VIDEO_METRICS = [
+    ("kiosk_cpu_s", "kiosk CPU, lesson to end card", "s", "{:.2f}"),
+    ("mpv_cpu_s", "mpv CPU, start to exit", "s", "{:.2f}"),
+    ("ratio", "CPU ratio kiosk / mpv", "x", "{:.2f}"),
+    ("kiosk_wall_s", "kiosk wall, lesson to end card", "s", "{:.2f}"),
+    ("mpv_wall_s", "mpv wall, start to exit", "s", "{:.2f}"),
+    ("kiosk_cpu_pct", "kiosk CPU, % of one core", "%", "{:.0f}"),
+    ("mpv_cpu_pct", "mpv CPU, % of one core", "%", "{:.0f}"),
+    ("mpv_dropped", "frames mpv dropped", "", "{:.0f}"),
+    ("kiosk_peak_rss_mib", "kiosk peak RSS (VmHWM)", "MiB", "{:.1f}"),
+    ("mpv_peak_rss_mib", "mpv peak RSS (ru_maxrss)", "MiB", "{:.1f}"),
+    ("kiosk_xvfb_cpu_s", "Xvfb CPU during the kiosk", "s", "{:.2f}"),
+    ("mpv_xvfb_cpu_s", "Xvfb CPU during mpv", "s", "{:.2f}"),
+]
+
+
+def bench_video(args, env, content, clip, xvfb):
+    print(f"\n== video: {args.video_runs} repetition(s) of a {args.clip_seconds} s 1920x1080 30 fps H.264 clip, "
+          f"the kiosk then mpv, window/screen {args.size}", flush=True)
+    if shutil.which(args.mpv):
+        version = subprocess.run([args.mpv, "--version"], stdout=subprocess.PIPE, text=True).stdout.splitlines()
+        print(f"  {version[0] if version else args.mpv}")
+        context, context_name = pick_mpv_context(args, env, clip)
+        if context is None:
+            print("  mpv cannot open a GL output on this display: the kiosk is measured alone")
+    else:
+        context = context_name = None
+        print(f"  {args.mpv} not found: the kiosk is measured alone")
+    metrics = [m for m in VIDEO_METRICS if context is not None or m[0].startswith("kiosk")]
+    if not xvfb:
+        metrics = [m for m in metrics if "xvfb" not in m[0]]
+    runs = []
+    for i in range(1, args.video_runs + 1):
+        r = kiosk_video_run(args, env, content, xvfb, i)
+        r["kiosk_cpu_pct"] = 100 * r["kiosk_cpu_s"] / r["kiosk_wall_s"]
+        line = (f"  run {i}: kiosk {r['kiosk_cpu_s']:.2f} s CPU in {r['kiosk_wall_s']:.2f} s "
+                f"({'end card' if r['end_card'] else 'PAUSED ON THE LAST FRAME, NO END CARD'}), "
+                f"{r['kiosk_peak_rss_mib']:.0f} MiB")
+        if context is not None:
+            r.update(mpv_video_run(args, env, clip, context, xvfb, i))
+            r["mpv_cpu_pct"] = 100 * r["mpv_cpu_s"] / r["mpv_wall_s"]
+            r["ratio"] = r["kiosk_cpu_s"] / r["mpv_cpu_s"] if r["mpv_cpu_s"] > 0 else float("nan")
+            line += (f"; mpv {r['mpv_cpu_s']:.2f} s CPU in {r['mpv_wall_s']:.2f} s, {r['mpv_dropped']} frames dropped, "
+                     f"{r['mpv_peak_rss_mib']:.0f} MiB; ratio {r['ratio']:.2f}")
+        if xvfb:
+            line += f"; Xvfb {r['kiosk_xvfb_cpu_s']:.2f} s" + (f" / {r['mpv_xvfb_cpu_s']:.2f} s" if context else "")
+        runs.append(r)
+        print(line, flush=True)
+    cards = sum(r["end_card"] for r in runs)
+    print(f"  the kiosk showed the end card in {cards} of {len(runs)} run(s)"
+          + ("" if cards == len(runs) else "; in the others it stopped paused on the last frame"))
+    summary = table(runs, metrics)
+    summary.update({"clip_seconds": args.clip_seconds, "runs": args.video_runs, "end_cards": cards,
+                    "mpv_context": context_name})
+    return summary
+
+
+# ---------------------------------------------------------------------------------------------
+# photo: opening a story page with a 12-megapixel JPEG, first (decode + scale) and again (cached)
+
+def photo_run(args, env, content, index):
+    with Kiosk(args, env, index, content) as k:
+        open_topic(k, "photo")
+        times = {}
+        for key in ("first_ms", "second_ms"):
+            if key == "second_ms":
+                k.send("key Escape")
+                k.wait_for("topic screen after Escape", on_screen("topic", f"lesson:{TOPIC}/photo"))
+            start = time.perf_counter()
+            k.send(f"tap @lesson:{TOPIC}/photo")
+            k.wait_for("story screen", on_screen("story"))
+            times[key] = (time.perf_counter() - start) * 1000
+        times["peak_rss_mib"] = k.peak_rss_mib()
+        return times
+
+
+PHOTO_METRICS = [
+    ("first_ms", "tap to story, first (decode+scale)", "ms", "{:.0f}"),
+    ("second_ms", "tap to story, second (cached)", "ms", "{:.0f}"),
+    ("peak_rss_mib", "peak RSS (VmHWM)", "MiB", "{:.1f}"),
+]
+
+
+def bench_photo(args, env, content):
+    print(f"\n== photo: {args.photo_runs} run(s) opening a story page with a {PHOTO_SIZE} JPEG, "
+          f"window {args.size}", flush=True)
+    runs = []
+    for i in range(1, args.photo_runs + 1):
+        r = photo_run(args, env, content, i)
+        runs.append(r)
+        print(f"  run {i}: " + ", ".join(f"{fmt.format(r[k])} {unit}" for k, _, unit, fmt in PHOTO_METRICS),
+              flush=True)
+    summary = table(runs, PHOTO_METRICS)
+    summary.update({"runs": args.photo_runs, "photo_size": PHOTO_SIZE})
+    return summary
+
+
+# ---------------------------------------------------------------------------------------------
+
+def table(runs, metrics):
+    """Prints median, min and max of each metric over the runs; returns them as a dict."""
     summary = {}
     rows = [("metric", "unit", "median", "min", "max")]
-    for key, label, unit, fmt in METRICS:
-        values = [r[key] for r in runs]
+    for key, label, unit, fmt in metrics:
+        values = [r[key] for r in runs if r.get(key) == r.get(key)]  # leaves out NaN
+        if not values:
+            continue
         s = {"median": statistics.median(values), "min": min(values), "max": max(values), "values": values}
         summary[key] = s
         rows.append((label, unit, fmt.format(s["median"]), fmt.format(s["min"]), fmt.format(s["max"])))
@@ -239,17 +616,56 @@ def main():
         print("  ".join(cells))
         if n == 0:
             print("  ".join("-" * w for w in widths))
-    print()
-    print(json.dumps({
-        "benchmark": "kiosk",
-        "kiosk": args.kiosk,
-        "display": "xvfb" if xvfb else env["DISPLAY"],
-        "size": args.size,
-        "runs": args.runs,
-        "idle_seconds": args.idle_seconds,
-        **{k: {m: round(v, 4) if m != "values" else [round(x, 4) for x in v] for m, v in s.items()}
-           for k, s in summary.items()},
-    }, ensure_ascii=False))
+    return summary
+
+
+def rounded(summary):
+    def r(v):
+        if isinstance(v, float):
+            return round(v, 4)
+        if isinstance(v, list):
+            return [r(x) for x in v]
+        if isinstance(v, dict):
+            return {k: r(x) for k, x in v.items()}
+        return v
+    return r(summary)
+
+
+def main():
+    args = parse_args()
+    env = dict(os.environ, SDL_AUDIODRIVER="dummy")
+    xvfb = None
+    result = {"benchmark": "kiosk", "kiosk": args.kiosk}
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-media-") as tmp:
+        try:
+            if not env.get("DISPLAY"):
+                xvfb = OwnXvfb(args.size)
+                env["DISPLAY"] = xvfb.display
+            where = f"own Xvfb {env['DISPLAY']} ({args.size})" if xvfb else f"DISPLAY={env['DISPLAY']}"
+            print(f"kiosk: {args.kiosk}")
+            print(f"display: {where}; window {args.size}; parts: {', '.join(args.parts)}; {os.cpu_count()} CPU(s)",
+                  flush=True)
+            result.update({"display": "xvfb" if xvfb else env["DISPLAY"], "size": args.size})
+
+            if "startup" in args.parts:
+                summary = bench_startup(args, env)
+                result.update({"runs": args.runs, "idle_seconds": args.idle_seconds, **rounded(summary)})
+            if "video" in args.parts or "photo" in args.parts:
+                media_dir = Path(args.media_dir) if args.media_dir else Path(tmp) / "media"
+                media_dir.mkdir(parents=True, exist_ok=True)
+                print()
+                files = make_media(args, media_dir)
+                content = make_pack(Path(tmp) / "content", files)
+                if "video" in args.parts:
+                    result["video"] = rounded(bench_video(args, env, content, files["clip"], xvfb))
+                if "photo" in args.parts:
+                    result["photo"] = rounded(bench_photo(args, env, content))
+        finally:
+            if xvfb:
+                xvfb.close()
+    print(f"\ntotal time {time.perf_counter() - began:.0f} s\n")
+    print(json.dumps(result, ensure_ascii=False))
     return 0
 
 

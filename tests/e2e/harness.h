@@ -64,6 +64,8 @@ std::vector<Row> query(const std::filesystem::path& db, const std::string& sql);
 // Sends the window of process `pid` WM_DELETE_WINDOW, as a window manager does for Alt+F4 or a close
 // button. False when the process has no window.
 bool request_close(pid_t pid);
+// What the window of process `pid` shows on the X server now, read without asking the kiosk to draw.
+Png grab_window(pid_t pid);
 
 // One kiosk run in a fresh folder: --windowed, its own --data, --ui-tree and --replay script.
 struct KioskRun {

@@ -1,5 +1,6 @@
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
+#include <X11/Xutil.h>
 
 #include <functional>
 
@@ -54,4 +55,31 @@ bool request_close(pid_t pid) {
   }
   XCloseDisplay(d);
   return w != 0;
+}
+
+Png grab_window(pid_t pid) {
+  Png png;
+  Display* d = XOpenDisplay(nullptr);
+  if (!d) return png;
+  if (Window w = window_of(d, pid)) {
+    XWindowAttributes a;
+    XGetWindowAttributes(d, w, &a);
+    if (XImage* img = XGetImage(d, w, 0, 0, a.width, a.height, AllPlanes, ZPixmap)) {
+      png.width = a.width;
+      png.height = a.height;
+      png.rgba.resize(static_cast<size_t>(a.width) * a.height * 4);
+      for (int y = 0; y < a.height; ++y)
+        for (int x = 0; x < a.width; ++x) {
+          unsigned long p = XGetPixel(img, x, y);
+          uint8_t* out = &png.rgba[(static_cast<size_t>(y) * a.width + x) * 4];
+          out[0] = (p >> 16) & 0xFF;
+          out[1] = (p >> 8) & 0xFF;
+          out[2] = p & 0xFF;
+          out[3] = 255;
+        }
+      XDestroyImage(img);
+    }
+  }
+  XCloseDisplay(d);
+  return png;
 }
