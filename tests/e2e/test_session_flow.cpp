@@ -124,7 +124,7 @@ quit
   CHECK(focus.at(x, y).near(0x3A86FF, 30));
 }
 
-TEST_CASE("a topic cannot start before a class is chosen; the notice says so, then goes by itself") {
+TEST_CASE("a topic cannot start before a class is chosen, and the notice says so, then goes by itself") {
   KioskRun k;
   LiveKiosk kiosk(k);
   REQUIRE(kiosk.wait_screen("home"));
