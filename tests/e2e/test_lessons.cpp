@@ -173,3 +173,102 @@ TEST_CASE("a picture story turns with the remote, and a sideways phone photo sho
   CHECK(details["pages_seen"] == 2);
   CHECK(details["finished"] == true);
 }
+
+TEST_CASE("what a teacher brings plays: WebM, MKV, AVI and a video without sound") {
+  KioskRun k;
+  k.content = make_pack(k.dir, R"([
+      {"id": "webm", "type": "video", "title": {"vi": "WebM"}, "file": "media/a.webm"},
+      {"id": "mkv", "type": "video", "title": {"vi": "MKV"}, "file": "media/b.mkv"},
+      {"id": "avi", "type": "video", "title": {"vi": "AVI"}, "file": "media/c.avi"},
+      {"id": "silent", "type": "video", "title": {"vi": "Không tiếng"}, "file": "media/d.mp4"}])");
+  auto media = k.content / "lab" / "media";
+  const std::string picture = "-f lavfi -i testsrc2=size=640x360:rate=25:duration=1.5 ";
+  const std::string sound = "-f lavfi -i sine=duration=1.5 ";
+  REQUIRE(ffmpeg(picture + sound + "-c:v libvpx -b:v 300k -c:a libvorbis -shortest " + (media / "a.webm").string()));
+  REQUIRE(ffmpeg(picture + sound + "-c:v libx264 -pix_fmt yuv420p -c:a libopus -shortest " + (media / "b.mkv").string()));
+  REQUIRE(ffmpeg(picture + sound + "-c:v mpeg4 -c:a pcm_s16le -shortest " + (media / "c.avi").string()));
+  REQUIRE(ffmpeg(picture + "-c:v libx264 -pix_fmt yuv420p " + (media / "d.mp4").string()));
+
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\n");
+  for (const char* id : {"webm", "mkv", "avi", "silent"}) {
+    INFO(id);
+    REQUIRE(kiosk.wait_screen("topic"));
+    kiosk.send(std::string("tap @lesson:lab/") + id + "\n");
+    CHECK(kiosk.wait_element("lesson:replay"));  // played to its end card
+    kiosk.send("tap @lesson:back\n");
+  }
+  REQUIRE(kiosk.wait_screen("topic"));
+  kiosk.send("quit\n");
+  REQUIRE(kiosk.process().wait(20) == 0);
+  auto rows = query(k.data / "journal.sqlite", "SELECT ref, status FROM activities ORDER BY rowid");
+  REQUIRE(rows.size() == 4);
+  for (const auto& row : rows) {
+    INFO(row.at("ref"));
+    CHECK(row.at("status") == "finished");
+  }
+}
+
+TEST_CASE("teacher controls: a tap brings them up, the position bar drags, and pause holds the frame") {
+  KioskRun k;
+  k.content = make_pack(k.dir, R"([{"id": "long", "type": "video", "title": {"vi": "Phim dài"}, "file": "media/long.mp4",
+      "cues": [{"at": 12, "question": {"vi": "Câu hỏi cuối?"}}]}])");
+  REQUIRE(ffmpeg("-f lavfi -i testsrc2=size=640x360:rate=25:duration=16 -c:v libx264 -pix_fmt yuv420p " +
+                 (k.content / "lab" / "media" / "long.mp4").string()));
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/long\nwait 800\n");
+  REQUIRE(kiosk.wait_screen("lesson"));
+  CHECK(k.element("lesson:play-pause").is_null());  // controls hidden while the class watches
+  kiosk.send("tap 960 400\n");                         // a tap on the picture
+  REQUIRE(kiosk.wait_element("lesson:seek"));
+  for (const char* id : {"lesson:play-pause", "lesson:rewind", "lesson:prev-cue", "lesson:next-cue", "lesson:back",
+                         "lesson:volume-down", "lesson:volume-up"}) {
+    INFO(id);
+    auto e = k.element(id);
+    REQUIRE_FALSE(e.is_null());
+    CHECK(e["rect"][3].get<int>() >= 1080 / 9);  // big enough for a finger on a TV
+  }
+  // Drag the position bar to 70% (11.2 s): playback jumps there and soon reaches the cue at 12 s.
+  auto bar = k.element("lesson:seek")["rect"];
+  int y = bar[1].get<int>() + bar[3].get<int>() / 2;
+  int x0 = bar[0].get<int>() + 5, x1 = bar[0].get<int>() + bar[2].get<int>() * 7 / 10;
+  kiosk.send("drag " + std::to_string(x0) + " " + std::to_string(y) + " " + std::to_string(x1) + " " +
+             std::to_string(y) + " 400\n");
+  REQUIRE(kiosk.wait_element("cue:continue", 8));
+  kiosk.send("tap @cue:continue\nwait 300\ntap 960 400\n");
+  REQUIRE(kiosk.wait_element("lesson:play-pause"));
+  kiosk.send("tap @lesson:play-pause\nwait 1500\n");  // pause: the controls stay while paused
+  REQUIRE(kiosk.screenshot(k.shot("paused1")));
+  kiosk.send("wait 1500\n");
+  REQUIRE(kiosk.screenshot(k.shot("paused2")));
+  CHECK(load_png(k.shot("paused1")).rgba == load_png(k.shot("paused2")).rgba);  // nothing moves
+  CHECK(k.element("lesson:play-pause")["label"] == "Phát");                      // the button now says play
+  kiosk.send("tap @lesson:back\n");
+  REQUIRE(kiosk.wait_screen("topic"));
+  kiosk.send("quit\n");
+  REQUIRE(kiosk.process().wait(20) == 0);
+  auto rows = query(k.data / "journal.sqlite", "SELECT status, details FROM activities");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["status"] == "left");
+  auto details = nlohmann::json::parse(rows[0]["details"]);
+  CHECK(details["cues_reached"] == 1);
+  CHECK(details["furthest_s"].get<double>() > 11.5);
+  CHECK(details["finished"] == false);
+}
+
+TEST_CASE("a story can turn its pages by itself") {
+  KioskRun k;
+  k.content = make_pack(k.dir, R"([{"id": "auto", "type": "story", "title": {"vi": "Tự lật"}, "auto_seconds": 0.5, "pages": [
+      {"picture": "media/p1.png", "caption": {"vi": "Một"}}, {"picture": "media/p2.png", "caption": {"vi": "Hai"}},
+      {"picture": "media/p3.png", "caption": {"vi": "Ba"}}]}])");
+  for (const char* p : {"p1.png", "p2.png", "p3.png"}) write_two_tone_picture(k.content / "lab" / "media" / p, 400, 300, kRed, kBlue);
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/auto\n");
+  REQUIRE(kiosk.wait_element("story:auto"));
+  kiosk.send("tap @story:auto\n");
+  CHECK(kiosk.wait_element("story:replay", 10));  // the end card, with no other touch
+  kiosk.send("quit\n");
+  REQUIRE(kiosk.process().wait(20) == 0);
+  auto details = nlohmann::json::parse(query(k.data / "journal.sqlite", "SELECT details FROM activities")[0]["details"]);
+  CHECK(details["pages_seen"] == 3);
+}

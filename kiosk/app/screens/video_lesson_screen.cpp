@@ -68,7 +68,9 @@ bool VideoLessonScreen::tick(double /*now*/) {
     record("failed");
     return true;
   }
-  if (phase_ == Phase::Playing && !player_->paused()) {
+  // Not only while playing: at its end mpv pauses by itself (keep-open), maybe in the same batch of
+  // events as the last position.
+  if (phase_ == Phase::Playing) {
     if (auto cue = cues_.advance(player_->position())) {
       player_->set_paused(true);
       phase_ = Phase::AtCue;
