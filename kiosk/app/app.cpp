@@ -9,6 +9,8 @@
 #include <imgui_impl_sdl.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -97,6 +99,10 @@ bool App::init_window() {
   // A window close request then arrives only as a window event, so SDL_QUIT means SIGTERM or SIGINT
   // (systemctl stop, shutdown): the kiosk closes its session cleanly then.
   SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+  // An EGL context on X11 too: mpv's hardware decoding interop (VA-API on Intel) needs EGL, not GLX.
+  // KIOSK_GL=glx goes back to GLX on a machine whose EGL is broken.
+  const char* gl = std::getenv("KIOSK_GL");
+  SDL_SetHint(SDL_HINT_VIDEO_X11_FORCE_EGL, gl && std::strcmp(gl, "glx") == 0 ? "0" : "1");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     std::fprintf(stderr, "kiosk: cannot start SDL: %s\n", SDL_GetError());
     return false;
@@ -114,6 +120,7 @@ bool App::init_window() {
     std::fprintf(stderr, "kiosk: cannot open an OpenGL 3.2 window: %s\n", SDL_GetError());
     return false;
   }
+  std::fprintf(stderr, "kiosk: OpenGL %s on %s\n", glGetString(GL_VERSION), glGetString(GL_RENDERER));
   if (!options_.windowed) SDL_SetWindowKeyboardGrab(window_, SDL_TRUE);  // keep Alt+Tab and the like from the desktop
   SDL_GL_SetSwapInterval(1);
   IMGUI_CHECKVERSION();
