@@ -96,6 +96,11 @@ class LiveKiosk {
   bool wait_element(const std::string& id, double seconds = 20);
   // Sends `screenshot` and waits until the file is there.
   bool screenshot(const std::filesystem::path& png, double seconds = 20);
+  // Sends `quit` and returns the exit code (-1 if the kiosk did not end in time).
+  int quit(double seconds = 20) {
+    send("quit\n");
+    return process_->wait(seconds);
+  }
   KioskProcess& process() { return *process_; }
 
  private:

@@ -20,8 +20,7 @@ TEST_CASE("full screen, the kiosk ignores Escape, Back and close requests") {
   CHECK(after.colour_count() > 500);
   CHECK(read_json(k.tree)["screen"] == "home");
 
-  kiosk.send("quit\n");
-  CHECK(kiosk.process().wait(20) == 0);
+  CHECK(kiosk.quit() == 0);
 }
 
 TEST_CASE("windowed, closing the window quits") {

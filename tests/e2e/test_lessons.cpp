@@ -56,8 +56,7 @@ TEST_CASE("a video lesson pauses at its cue, shows the question, plays to the en
   REQUIRE(kiosk.wait_screen("topic"));
   kiosk.send("tap @end-session\ntap @finish:yes\n");
   REQUIRE(kiosk.wait_screen("summary"));
-  kiosk.send("quit\n");
-  REQUIRE(kiosk.process().wait(20) == 0);
+  REQUIRE(kiosk.quit() == 0);
 
   auto rows = query(k.data / "journal.sqlite", "SELECT * FROM activities");
   REQUIRE(rows.size() == 1);
@@ -99,8 +98,7 @@ TEST_CASE("a truncated video shows the error card and the session goes on") {
   REQUIRE(kiosk.wait_screen("topic"));
   kiosk.send("tap @end-session\ntap @finish:yes\n");
   REQUIRE(kiosk.wait_screen("summary"));
-  kiosk.send("quit\n");
-  REQUIRE(kiosk.process().wait(20) == 0);
+  REQUIRE(kiosk.quit() == 0);
   CHECK(kiosk.process().stderr_text().find("cannot play") != std::string::npos);
   auto rows = query(k.data / "journal.sqlite", "SELECT * FROM activities");
   REQUIRE(rows.size() == 1);
@@ -127,8 +125,7 @@ TEST_CASE("a phone video with rotation metadata plays upright") {
   CHECK(shot.at(300, 540).near(0x000000, 20));
   CHECK(shot.at(760, 540).near(kBlue, 60));
   CHECK(shot.at(1160, 540).near(kRed, 60));
-  kiosk.send("quit\n");
-  CHECK(kiosk.process().wait(20) == 0);
+  CHECK(kiosk.quit() == 0);
 }
 
 TEST_CASE("a picture story turns with the remote, and a sideways phone photo shows upright") {
@@ -152,8 +149,7 @@ TEST_CASE("a picture story turns with the remote, and a sideways phone photo sho
   REQUIRE(kiosk.wait_element("story:replay"));  // the end card
   kiosk.send("key Escape\n");
   REQUIRE(kiosk.wait_screen("topic"));
-  kiosk.send("quit\n");
-  REQUIRE(kiosk.process().wait(20) == 0);
+  REQUIRE(kiosk.quit() == 0);
 
   Png page1 = load_png(k.shot("page1"));
   CHECK(page1.at(960, 250).near(kRed, 40));
@@ -199,8 +195,7 @@ TEST_CASE("what a teacher brings plays: WebM, MKV, AVI and a video without sound
     kiosk.send("tap @lesson:back\n");
   }
   REQUIRE(kiosk.wait_screen("topic"));
-  kiosk.send("quit\n");
-  REQUIRE(kiosk.process().wait(20) == 0);
+  REQUIRE(kiosk.quit() == 0);
   auto rows = query(k.data / "journal.sqlite", "SELECT ref, status FROM activities ORDER BY rowid");
   REQUIRE(rows.size() == 4);
   for (const auto& row : rows) {
@@ -245,8 +240,7 @@ TEST_CASE("teacher controls: a tap brings them up, the position bar drags, and p
   CHECK(k.element("lesson:play-pause")["label"] == "Phát");                      // the button now says play
   kiosk.send("tap @lesson:back\n");
   REQUIRE(kiosk.wait_screen("topic"));
-  kiosk.send("quit\n");
-  REQUIRE(kiosk.process().wait(20) == 0);
+  REQUIRE(kiosk.quit() == 0);
   auto rows = query(k.data / "journal.sqlite", "SELECT status, details FROM activities");
   REQUIRE(rows.size() == 1);
   CHECK(rows[0]["status"] == "left");
@@ -267,8 +261,7 @@ TEST_CASE("a story can turn its pages by itself") {
   REQUIRE(kiosk.wait_element("story:auto"));
   kiosk.send("tap @story:auto\n");
   CHECK(kiosk.wait_element("story:replay", 10));  // the end card, with no other touch
-  kiosk.send("quit\n");
-  REQUIRE(kiosk.process().wait(20) == 0);
+  REQUIRE(kiosk.quit() == 0);
   auto details = nlohmann::json::parse(query(k.data / "journal.sqlite", "SELECT details FROM activities")[0]["details"]);
   CHECK(details["pages_seen"] == 3);
 }

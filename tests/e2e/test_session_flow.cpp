@@ -143,8 +143,7 @@ TEST_CASE("a topic cannot start before a class is chosen, and the notice says so
   Png later = grab_window(kiosk.process().pid());
   REQUIRE(later.width == 1920);
   CHECK_FALSE(later.at(1500, 930).near(0xFFF1D6, 6));
-  kiosk.send("quit\n");
-  CHECK(kiosk.process().wait(20) == 0);
+  CHECK(kiosk.quit() == 0);
   CHECK(kiosk.process().stderr_text().find("Cô hãy chọn lớp trước nhé!") != std::string::npos);
 }
 

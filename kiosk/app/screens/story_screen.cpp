@@ -14,12 +14,7 @@ constexpr float kCaptionH = 210, kSide = 170;
 }
 
 StoryScreen::StoryScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, PictureStory story)
-    : kiosk_(kiosk), topic_(topic), entry_(entry), story_(std::move(story)) {
-  try {
-    narration_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Audio, kiosk_.wake_event, nullptr);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "kiosk: narration unavailable: %s\n", e.what());  // the story still shows
-  }
+    : kiosk_(kiosk), topic_(topic), entry_(entry), story_(std::move(story)), narrator_(kiosk.wake_event) {
   start();
 }
 
@@ -45,13 +40,13 @@ void StoryScreen::show_page(size_t page) {
   furthest_ = std::max(furthest_, page_);
   turned_at_ = kiosk_.now();
   turn_at_ = -1;
-  if (narration_) narration_->stop();
+  narrator_.stop();
   if (finished()) {
     record("finished");
     return;
   }
   const auto& narration = story_.pages[page_].narration;
-  if (narration_ && !narration.empty()) narration_->load(narration);
+  if (!narration.empty()) narrator_.say(narration);
   else turn_at_ = turned_at_ + story_.auto_seconds;
 }
 
@@ -61,9 +56,9 @@ void StoryScreen::leave() {
 }
 
 bool StoryScreen::tick(double now) {
-  bool changed = narration_ && narration_->poll();
+  bool changed = narrator_.poll();
   // The page's narration is over: with auto-turn on, the page stays a little longer, then turns.
-  if (turn_at_ < 0 && narration_ && (narration_->ended() || !narration_->error().empty()))
+  if (turn_at_ < 0 && narrator_.done())
     turn_at_ = now + story_.auto_seconds;
   if (auto_turn_ && !finished() && turn_at_ >= 0 && now >= turn_at_) {
     show_page(page_ + 1);

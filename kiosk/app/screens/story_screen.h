@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "app/kiosk.h"
-#include "app/media_player.h"
+#include "app/narrator.h"
 #include "app/widgets.h"
 #include "core/lessons.h"
 
@@ -33,7 +33,7 @@ class StoryScreen : public Screen {
   const Topic& topic_;
   const Entry& entry_;
   PictureStory story_;
-  std::unique_ptr<MediaPlayer> narration_;
+  Narrator narrator_;
   size_t page_ = 0, furthest_ = 0;  // page_ == pages.size(): the end card
   bool auto_turn_ = false;
   double turned_at_ = 0;

@@ -26,11 +26,11 @@ std::vector<double> cue_times(const VideoLesson& lesson) {
 }  // namespace
 
 VideoLessonScreen::VideoLessonScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, VideoLesson lesson)
-    : kiosk_(kiosk), topic_(topic), entry_(entry), lesson_(std::move(lesson)), cues_(cue_times(lesson_)) {
+    : kiosk_(kiosk), topic_(topic), entry_(entry), lesson_(std::move(lesson)), narrator_(kiosk.wake_event),
+      cues_(cue_times(lesson_)) {
   activity_ = kiosk_.sessions->start_activity("lesson", topic_.id + "/" + entry_.id, unix_now());
   try {
     player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Video, kiosk_.wake_event, kiosk_.window);
-    narration_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Audio, kiosk_.wake_event, nullptr);
     player_->load(lesson_.file);
   } catch (const std::exception& e) {
     error_ = e.what();
@@ -60,7 +60,7 @@ void VideoLessonScreen::record(const char* status) {
 
 bool VideoLessonScreen::tick(double /*now*/) {
   if (!player_) return false;
-  bool changed = player_->poll() | narration_->poll();
+  bool changed = player_->poll() | narrator_.poll();
   if (phase_ != Phase::Failed && !player_->error().empty()) {
     error_ = player_->error();
     phase_ = Phase::Failed;
@@ -75,7 +75,7 @@ bool VideoLessonScreen::tick(double /*now*/) {
       player_->set_paused(true);
       phase_ = Phase::AtCue;
       cue_ = *cue;
-      if (!lesson_.cues[cue_].narration.empty()) narration_->load(lesson_.cues[cue_].narration);
+      if (!lesson_.cues[cue_].narration.empty()) narrator_.say(lesson_.cues[cue_].narration);
       kiosk_.sessions->update_activity(activity_, details(), unix_now());
       changed = true;
     } else if (player_->ended()) {
@@ -106,7 +106,7 @@ void VideoLessonScreen::seek(double seconds) {
 }
 
 void VideoLessonScreen::continue_from_cue() {
-  narration_->stop();
+  narrator_.stop();
   phase_ = Phase::Playing;
   player_->set_paused(false);
 }
@@ -119,7 +119,7 @@ void VideoLessonScreen::leave() {
 void VideoLessonScreen::activate(const std::string& id) {
   if (id == "lesson:back") return leave();
   if (id == "cue:continue") return continue_from_cue();
-  if (id == "cue:repeat" && !lesson_.cues[cue_].narration.empty()) return narration_->load(lesson_.cues[cue_].narration);
+  if (id == "cue:repeat" && !lesson_.cues[cue_].narration.empty()) return narrator_.say(lesson_.cues[cue_].narration);
   if (id == "lesson:replay") {
     activity_ = kiosk_.sessions->start_activity("lesson", topic_.id + "/" + entry_.id, unix_now());
     phase_ = Phase::Playing;
@@ -136,7 +136,7 @@ void VideoLessonScreen::activate(const std::string& id) {
   }
   if (id == "lesson:volume-down" || id == "lesson:volume-up") {
     player_->set_volume(player_->volume() + (id == "lesson:volume-up" ? 10 : -10));
-    narration_->set_volume(player_->volume());
+    narrator_.set_volume(player_->volume());
     return show_controls();
   }
 }

@@ -6,6 +6,7 @@
 
 #include "app/kiosk.h"
 #include "app/media_player.h"
+#include "app/narrator.h"
 #include "app/widgets.h"
 #include "core/cue_tracker.h"
 #include "core/lessons.h"
@@ -41,7 +42,8 @@ class VideoLessonScreen : public Screen {
   const Topic& topic_;
   const Entry& entry_;
   VideoLesson lesson_;
-  std::unique_ptr<MediaPlayer> player_, narration_;
+  std::unique_ptr<MediaPlayer> player_;
+  Narrator narrator_;
   CueTracker cues_;
   Phase phase_ = Phase::Playing;
   size_t cue_ = 0;             // the cue shown while AtCue
