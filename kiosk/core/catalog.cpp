@@ -1,4 +1,5 @@
 #include "core/catalog.h"
+#include "core/games/game_rules.h"
 #include "core/lessons.h"
 #include "core/manifest_reader.h"
 
@@ -54,6 +55,7 @@ void read_entries(ManifestReader& reader, const fs::path& dir, const fs::path& m
       reader.fail(field + ".id", "'" + entry.id + "' is used twice in " + list);
     }
     if (list == "lessons" && !entry.kind.empty()) check_lesson(entry, dir, manifest_path, field, problems);
+    if (list == "games" && !entry.kind.empty()) check_game(entry, dir, manifest_path, field, problems);
     // The entry keeps its own problems too, so the topic screen can show it as an error card.
     entry.problems.assign(problems.begin() + static_cast<long>(before), problems.end());
     out.push_back(std::move(entry));

@@ -14,7 +14,8 @@ void make_pack(const TempDir& root, const std::string& id, const std::string& ma
   write_file(root / id / "topic.json", manifest.empty() ? R"({"title": {"vi": "Chủ đề", "en": "Topic"},
     "cover": "cover.png", "color": "#112233",
     "lessons": [{"id": "a", "type": "video", "title": {"vi": "Bài A"}, "file": "a.mp4"}],
-    "games": [{"id": "g", "template": "choose-picture", "title": {"vi": "Trò G", "en": "Game G"}}]})"
+    "games": [{"id": "g", "template": "choose-picture", "title": {"vi": "Trò G", "en": "Game G"},
+               "rounds": [{"prompt": {"vi": "Hình nào?"}, "pictures": ["cover.png", "cover.png"], "answer": 1}]}]})"
                                                         : manifest);
 }
 
