@@ -54,3 +54,23 @@ TEST_CASE("an element off to the side is still reachable when nothing lies strai
   CHECK(t.neighbour("card0", 0, -1) == "finish");
   CHECK(t.neighbour("finish", 0, 1) == "card1");
 }
+
+#include "core/grid.h"
+
+TEST_CASE("grid cells are as large as the area allows, centred, and never overlap") {
+  auto four = grid_cells(4, {0, 0, 1800, 800}, 40, 440);
+  REQUIRE(four.size() == 4);
+  CHECK(four[0].w == 440);                 // capped
+  CHECK(four[0].y == four[3].y);           // one row
+  CHECK(four[0].x == Approx(1800 - four[3].x - 440));  // centred
+  auto twelve = grid_cells(12, {0, 0, 1800, 800}, 20, 1000);
+  REQUIRE(twelve.size() == 12);
+  for (size_t i = 0; i < 12; ++i)
+    for (size_t j = i + 1; j < 12; ++j) {
+      bool apart = twelve[i].x + twelve[i].w <= twelve[j].x || twelve[j].x + twelve[j].w <= twelve[i].x ||
+                   twelve[i].y + twelve[i].h <= twelve[j].y || twelve[j].y + twelve[j].h <= twelve[i].y;
+      CHECK(apart);
+    }
+  CHECK(twelve[0].w > 180);
+  CHECK(twelve.back().y + twelve.back().h <= 800.01f);
+}

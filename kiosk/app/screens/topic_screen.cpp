@@ -4,6 +4,7 @@
 
 #include "app/scenery.h"
 #include "app/screens/summary_screen.h"
+#include "app/screens/game_screen.h"
 #include "app/screens/story_screen.h"
 #include "app/screens/video_lesson_screen.h"
 #include "core/lessons.h"
@@ -77,7 +78,12 @@ void TopicScreen::activate(const std::string& id) {
         return kiosk_.switch_to(std::make_unique<StoryScreen>(kiosk_, topic_, e, std::move(*story)));
     }
   }
-  // Game templates arrive with a later version; until then say so instead of doing nothing.
+  for (const auto& card : cards_) {
+    if (card.id != id || card.entry->kind.empty()) continue;
+    std::vector<Problem> problems;
+    if (auto rules = read_game(*card.entry, topic_.dir, topic_.dir / "topic.json", problems))
+      return kiosk_.switch_to(std::make_unique<GameScreen>(kiosk_, topic_, *card.entry, std::move(rules)));
+  }
   kiosk_.notify(tr("This activity cannot open on this kiosk yet"));
 }
 

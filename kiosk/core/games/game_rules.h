@@ -29,6 +29,8 @@ struct Piece {
   std::filesystem::path picture;
   bool face_up = true;  // memory cards lie face down
   bool done = false;    // matched, sorted, placed, found
+  int zone = -1;        // once done in a drop game: the zone it sits in
+  double x = 0, y = 0, r = 0;  // a place to find in a scene (fractions of its width and height)
 };
 struct Zone {  // a basket or a slot that pieces are dropped on
   LocalText label;
@@ -42,6 +44,8 @@ class GameRules {
   virtual std::vector<Zone> zones() const { return {}; }
   // Called by the screen once it has shown a wrong move (memory cards turn back).
   virtual void settle() {}
+  // True when the child taps places of one picture (pieces()[0]) rather than pieces.
+  virtual bool taps_scene() const { return false; }
   // Taps a piece (a picture, a card).
   virtual Outcome tap(size_t /*piece*/) { return Outcome::None; }
   // Drops a piece on a zone (a basket, a slot).

@@ -24,7 +24,7 @@ class PutInOrder : public GameRules {
   }
   std::vector<Piece> pieces() const override {
     std::vector<Piece> out;
-    for (const auto& s : pieces_) out.push_back({s.picture, true, s.placed});
+    for (const auto& s : pieces_) out.push_back({s.picture, true, s.placed, s.placed ? static_cast<int>(s.place) : -1});
     return out;
   }
   std::vector<Zone> zones() const override {

@@ -23,7 +23,7 @@ class SortGroups : public GameRules {
   }
   std::vector<Piece> pieces() const override {
     std::vector<Piece> out;
-    for (const auto& i : items_) out.push_back({i.picture, true, i.sorted});
+    for (const auto& i : items_) out.push_back({i.picture, true, i.sorted, i.sorted ? static_cast<int>(i.group) : -1});
     return out;
   }
   std::vector<Zone> zones() const override { return groups_; }

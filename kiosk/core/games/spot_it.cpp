@@ -25,10 +25,11 @@ class SpotIt : public GameRules {
     }
     return answer(false, false);
   }
+  bool taps_scene() const override { return true; }
   // Piece 0 is the scene; piece k > 0 is spot k-1, "done" once found.
   std::vector<Piece> pieces() const override {
     std::vector<Piece> out{{scene_}};
-    for (const auto& s : spots_) out.push_back({{}, true, s.found});
+    for (const auto& s : spots_) out.push_back({{}, true, s.found, -1, s.x, s.y, s.r});
     return out;
   }
   const LocalText& prompt() const override { return prompt_.text; }
