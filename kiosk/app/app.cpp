@@ -62,6 +62,7 @@ class App : public ReplayHost {
   Fonts fonts_;
   float font_scale_ = 0;
   std::unique_ptr<TextureCache> textures_;  // destroyed before the GL context
+  std::unique_ptr<SoundEffects> sounds_;
   Kiosk kiosk_;
   std::unique_ptr<Screen> screen_;
   std::string screen_name_;
@@ -82,6 +83,7 @@ App::~App() {
   replay_.reset();
   screen_.reset();
   textures_.reset();
+  sounds_.reset();
   if (imgui_ready_) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
@@ -153,6 +155,8 @@ void App::init_kiosk() {
   kiosk_.sessions = std::make_unique<SessionKeeper>(kiosk_.journal.get(), options_.heartbeat_seconds);
   textures_ = std::make_unique<TextureCache>();
   kiosk_.textures = textures_.get();
+  sounds_ = std::make_unique<SoundEffects>(kiosk_.paths.assets / "sounds");
+  kiosk_.sounds = sounds_.get();
   kiosk_.window = window_;
   kiosk_.wake_event = wake_event_;
   kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));

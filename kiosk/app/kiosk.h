@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/screen.h"
+#include "app/sound_effects.h"
 #include "core/catalog.h"
 #include "core/paths.h"
 #include "core/session_keeper.h"
@@ -22,6 +23,7 @@ struct Kiosk {
   std::string journal_error;  // set when the journal could not be opened: shown on the home screen
   std::unique_ptr<SessionKeeper> sessions;
   TextureCache* textures = nullptr;
+  SoundEffects* sounds = nullptr;
   SDL_Window* window = nullptr;  // for players that draw into it
   uint32_t wake_event = 0;       // SDL event type that wakes the main loop (replay lines, mpv)
 

@@ -51,6 +51,7 @@ void GameScreen::start() {  // "play again": the same game from the start, a new
 void GameScreen::play(Outcome outcome, std::optional<size_t> piece) {
   if (outcome == Outcome::None) return;
   const auto prompt_before = rules_->prompt().vi;
+  kiosk_.sounds->play(outcome == Outcome::Wrong ? "wrong" : outcome == Outcome::Done ? "cheer" : "right");
   flash_ = outcome;
   flash_piece_ = piece;
   flash_at_ = kiosk_.now();

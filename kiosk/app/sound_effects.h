@@ -1,0 +1,25 @@
+#pragma once
+// Short sound effects (right, wrong, cheer) decoded once into memory and queued straight to an SDL
+// audio device with a small buffer, so they follow a tap with no noticeable delay (mpv, used for
+// narration, takes longer to start a file). No sound device: the kiosk stays silent, says so once.
+#include <SDL.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+class SoundEffects {
+ public:
+  explicit SoundEffects(const std::filesystem::path& sounds_dir);
+  ~SoundEffects();
+  SoundEffects(const SoundEffects&) = delete;
+  SoundEffects& operator=(const SoundEffects&) = delete;
+  // Plays `name` (a file NAME.wav of the sounds folder), cutting off the one playing.
+  void play(const std::string& name);
+
+ private:
+  SDL_AudioDeviceID device_ = 0;
+  SDL_AudioSpec spec_{};
+  std::map<std::string, std::vector<Uint8>> sounds_;  // in the device's format
+};
