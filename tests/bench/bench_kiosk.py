@@ -74,8 +74,12 @@ Only the Python standard library is used; Linux only (/proc).
 """
 
 import argparse
+import ctypes
+import ctypes.util
 import json
+import math
 import os
+import random
 import re
 import select
 import shutil
@@ -88,7 +92,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-PARTS = ("startup", "video", "photo")
+PARTS = ("startup", "video", "photo", "games")
 SETTLE_SECONDS = 2.0  # idle measurement starts this long after the first frame
 START_TIMEOUT = 30.0  # give up on a run whose first frame takes longer
 STEP_TIMEOUT = 30.0  # give up on a screen change (other than the end of a clip) that takes longer
@@ -117,9 +121,13 @@ def parse_args():
     p.add_argument("--video-runs", type=int, default=3, help="video: repetitions, kiosk then mpv (default: %(default)s)")
     p.add_argument("--clip-seconds", type=int, default=20, help="video: length of the 1080p clip (default: %(default)s)")
     p.add_argument("--photo-runs", type=int, default=5, help="photo: number of kiosk runs (default: %(default)s)")
+    p.add_argument("--game-taps", type=int, default=200,
+                   help="games: taps in the choose-picture game, alternately wrong and right (default: %(default)s)")
+    p.add_argument("--animate-seconds", type=float, default=5.0,
+                   help="games: how long the memory game is kept animating (default: %(default)s)")
     p.add_argument("--mpv", default="mpv", help="video: mpv player to compare with (default: %(default)s)")
     p.add_argument("--ffmpeg", default="ffmpeg", help="ffmpeg that makes the clip and the photo (default: %(default)s)")
-    p.add_argument("--media-dir", help="keep the generated clip and photo in this folder and reuse them")
+    p.add_argument("--media-dir", help="keep the generated clip, photo and game pictures in this folder and reuse them")
     args = p.parse_args()
     args.parts = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = [s for s in args.parts if s not in PARTS]
@@ -130,14 +138,16 @@ def parse_args():
         p.error("--size: expected WIDTHxHEIGHT, e.g. 1920x1080")
     if min(args.runs, args.video_runs, args.photo_runs) < 1 or args.idle_seconds <= 0 or args.clip_seconds < 1:
         p.error("--runs, --video-runs, --photo-runs and --clip-seconds must be at least 1, --idle-seconds positive")
+    if args.game_taps < 1 or not 1 <= args.animate_seconds <= 600:
+        p.error("--game-taps must be at least 1, --animate-seconds from 1 to 600")
     kiosk = Path(args.kiosk)
     if not kiosk.is_file() and not kiosk.is_absolute() and (REPO / kiosk).is_file():
         kiosk = REPO / kiosk  # accept a path relative to the repository too
     if not (kiosk.is_file() and os.access(kiosk, os.X_OK)):
         p.error(f"--kiosk: {args.kiosk} is not an executable file (build it with cmake --build build)")
     args.kiosk = str(kiosk.resolve())
-    if ("video" in args.parts or "photo" in args.parts) and not shutil.which(args.ffmpeg):
-        p.error(f"--ffmpeg: {args.ffmpeg} not found (needed to make the clip and the photo)")
+    if {"video", "photo", "games"} & set(args.parts) and not shutil.which(args.ffmpeg):
+        p.error(f"--ffmpeg: {args.ffmpeg} not found (needed to make the clip, the photo and the game pictures)")
     return args
 
 
@@ -611,6 +621,421 @@ def bench_photo(args, env, content):
 
 
 # ---------------------------------------------------------------------------------------------
+# games: tap-to-feedback latency in a choose-picture game; frames while a memory-pairs game animates
+
+GAME_TOPIC = "lab"  # id of the generated games pack
+GAME_PICTURE_SIZE = "512x512"
+QUIZ_MIN_ROUNDS = 200
+MEMORY_PAIRS = 6
+FLASH_SECONDS = 0.6  # the feedback of a move (ring, shake) animates this long (GameScreen::kFlash)
+SETTLE_SECONDS = 1.1  # a wrong memory pair turns back this long after it (GameScreen::kSettle)
+QUICK_GAP = (0.05, 0.35)  # seconds from a feedback frame to a "quick" tap: within its animation
+REST_GAP = (0.75, 0.85)  # ... to an "at rest" tap: after the animation and the frame that closes it
+QUIZ_PATTERN = (("right", "rest"), ("wrong", "quick"), ("right", "quick"), ("wrong", "rest"))
+MEMORY_TAP_INTERVAL = 0.25  # a wrong pair every 0.5 s: each 0.6 s feedback overlaps the next
+CHANGE_POLL = 0.0005  # the ui-tree file is polled this often while a tap's feedback is awaited
+
+
+def make_game_pictures(args, media_dir, count):
+    """`count` different 512x512 PNGs, g0000.png..., from ffmpeg's testsrc2 (one frame a second);
+    reused when --media-dir already holds them. Returns (folder, names)."""
+    folder = media_dir / f"game-pictures-{GAME_PICTURE_SIZE}"
+    names = [f"g{i:04d}.png" for i in range(count)]
+    if all((folder / n).exists() for n in names):
+        print(f"reusing {count} pictures in {folder}")
+        return folder, names
+    t = time.perf_counter()
+    part = media_dir / (folder.name + ".part")
+    shutil.rmtree(part, ignore_errors=True)
+    part.mkdir(parents=True)
+    cmd = [args.ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", f"testsrc2=size={GAME_PICTURE_SIZE}:rate=1",
+           "-frames:v", str(count), "-start_number", "0", str(part / "g%04d.png")]
+    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0 or not all((part / n).exists() for n in names):
+        raise RuntimeError(f"ffmpeg failed (code {result.returncode}): {' '.join(cmd)}\n{result.stdout.strip()}")
+    shutil.rmtree(folder, ignore_errors=True)
+    part.rename(folder)
+    print(f"made {count} {GAME_PICTURE_SIZE} pictures in {time.perf_counter() - t:.0f} s", flush=True)
+    return folder, names
+
+
+def make_game_pack(content_dir, folder, names, rounds):
+    """A content folder with one topic pack, GAME_TOPIC: a choose-picture game "quiz" whose round i shows
+    pictures 2i and 2i+1 (the first is right), and a memory-pairs game "mem" with MEMORY_PAIRS twins."""
+    pack = content_dir / GAME_TOPIC
+    pack.mkdir(parents=True)
+    shutil.copyfile(COVER, pack / "cover.png")
+    for name in names:
+        shutil.copyfile(folder / name, pack / name)
+    quiz = [{"prompt": {"vi": f"Hình nào? ({i + 1})"}, "pictures": [names[2 * i], names[2 * i + 1]], "answer": 0}
+            for i in range(rounds)]
+    twins = names[2 * rounds:2 * rounds + MEMORY_PAIRS]
+    games = [{"id": "quiz", "template": "choose-picture", "title": {"vi": "Đố"}, "rounds": quiz},
+             {"id": "mem", "template": "memory-pairs", "title": {"vi": "M"}, "prompt": {"vi": "Tìm đôi"},
+              "pairs": [[n, n] for n in twins]}]
+    topic = {"title": {"vi": "Thử"}, "cover": "cover.png", "games": games}
+    (pack / "topic.json").write_text(json.dumps(topic, ensure_ascii=False, indent=1), encoding="utf-8")
+    return content_dir
+
+
+def tree_version(path):
+    """Tells one write of the ui-tree file from the next: the kiosk writes a new file and renames it
+    over the old one, so the inode changes (and the modification time, at its resolution)."""
+    try:
+        s = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return s.st_ino, s.st_mtime_ns, s.st_size
+
+
+def wait_for_change(k, version, test, what, timeout=STEP_TIMEOUT):
+    """Polls the ui-tree file every CHANGE_POLL s for a write other than `version` that passes test(tree).
+    Returns (perf_counter time the write was first seen, its version)."""
+    deadline = time.perf_counter() + timeout
+    while True:
+        v = tree_version(k.ui_tree)
+        if v != version:
+            seen = time.perf_counter()
+            version = v
+            tree = k.tree()
+            if tree is not None and test(tree):
+                return seen, v
+        if k.proc.poll() is not None:
+            raise RuntimeError(f"the kiosk exited (code {k.proc.returncode}) while waiting for {what}")
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"no {what} within {timeout:.0f} s")
+        time.sleep(CHANGE_POLL)
+
+
+def pieces_shown(tree):
+    return sum(1 for i in ids(tree) if i.startswith("piece:"))
+
+
+def open_game(k, game_id, pieces):
+    """From the start: class La, the games topic, then the game; returns the game's first ui-tree."""
+    k.wait_for("home screen", on_screen("home", f"topic:{GAME_TOPIC}"), START_TIMEOUT)
+    k.send(f"tap @{CLASS}", f"tap @topic:{GAME_TOPIC}")
+    k.wait_for("topic screen", on_screen("topic", f"game:{GAME_TOPIC}/{game_id}"))
+    k.send(f"tap @game:{GAME_TOPIC}/{game_id}")
+    return k.wait_for(f"game screen of {game_id}", lambda t: t.get("screen") == "game" and pieces_shown(t) == pieces)
+
+
+def quiz_run(args, env, content):
+    """Taps in the choose-picture game, alternating the wrong and the right picture; returns one dict a tap."""
+    rng = random.Random(1)  # the same gaps every run
+    with Kiosk(args, env, 1, content) as k:
+        open_game(k, "quiz", 2)
+        # A first wrong tap, not measured: the focus starts on piece 0, and the measured taps start there.
+        version = tree_version(k.ui_tree)
+        k.send("tap @piece:1")
+        seen, version = wait_for_change(k, version, lambda t: t.get("focus") == "piece:1", "the first tap's frame")
+        taps = []
+        for i in range(args.game_taps):
+            kind, when = QUIZ_PATTERN[i % len(QUIZ_PATTERN)]
+            piece = 0 if kind == "right" else 1
+            gap = rng.uniform(*(QUICK_GAP if when == "quick" else REST_GAP))
+            time.sleep(max(0.0, seen + gap - time.perf_counter()))
+            version = tree_version(k.ui_tree)
+            start = time.perf_counter()
+            k.send(f"tap @piece:{piece}")
+            before = seen
+            seen, version = wait_for_change(k, version, lambda t: t.get("focus") == f"piece:{piece}",
+                                            f"the frame after tap {i + 1} (@piece:{piece})")
+            taps.append({"kind": kind, "when": when, "gap_s": start - before, "ms": (seen - start) * 1000})
+        tree = k.tree()
+        if not tree or tree.get("screen") != "game" or pieces_shown(tree) != 2:
+            raise RuntimeError("the quiz left its game screen while it was tapped")
+        return taps
+
+
+def spread(values):
+    """n, median, 90th percentile (nearest rank), min and max of some values."""
+    s = sorted(values)
+    return {"n": len(s), "median": statistics.median(s), "p90": s[max(0, math.ceil(0.9 * len(s)) - 1)],
+            "min": s[0], "max": s[-1]}
+
+
+class FrameWatcher:
+    """Sees, from outside, each frame the kiosk puts on the X display: an X DAMAGE object on the kiosk's
+    window (found by its _NET_WM_PID) reports every change of the window's contents, which is one
+    event (one rectangle, the whole window) per presented frame; the rare updates in several rectangles
+    are counted once, by the event that ends them (more = False). Through libX11 and libXdamage (ctypes).
+    Raises RuntimeError when that is not possible (no such libraries, no X display, no DAMAGE, no window)."""
+
+    class _Notify(ctypes.Structure):  # XDamageNotifyEvent
+        _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
+                    ("display", ctypes.c_void_p), ("drawable", ctypes.c_ulong), ("damage", ctypes.c_ulong),
+                    ("level", ctypes.c_int), ("more", ctypes.c_int), ("timestamp", ctypes.c_ulong),
+                    ("area", ctypes.c_short * 4), ("geometry", ctypes.c_short * 4)]
+
+    def __init__(self, display, pid):
+        self.dpy = None
+        libs = []
+        for name, soname in (("X11", "libX11.so.6"), ("Xdamage", "libXdamage.so.1")):
+            try:
+                libs.append(ctypes.CDLL(ctypes.util.find_library(name) or soname))
+            except OSError:
+                raise RuntimeError(f"no lib{name} to watch frames with") from None
+        x, xd = self.x11, self.xd = libs
+        vp, ul, i, p = ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.POINTER
+        x.XOpenDisplay.restype, x.XOpenDisplay.argtypes = vp, [ctypes.c_char_p]
+        x.XDefaultRootWindow.restype, x.XDefaultRootWindow.argtypes = ul, [vp]
+        x.XQueryTree.argtypes = [vp, ul, p(ul), p(ul), p(p(ul)), p(ctypes.c_uint)]
+        x.XInternAtom.restype, x.XInternAtom.argtypes = ul, [vp, ctypes.c_char_p, i]
+        x.XGetWindowProperty.argtypes = [vp, ul, ul, ctypes.c_long, ctypes.c_long, i, ul, p(ul), p(i), p(ul), p(ul), p(vp)]
+        x.XGetGeometry.argtypes = [vp, ul, p(ul), p(i), p(i), p(ctypes.c_uint), p(ctypes.c_uint), p(ctypes.c_uint),
+                                   p(ctypes.c_uint)]
+        for f, args in (("XFree", [vp]), ("XPending", [vp]), ("XNextEvent", [vp, vp]), ("XConnectionNumber", [vp]),
+                        ("XSync", [vp, i]), ("XCloseDisplay", [vp])):
+            getattr(x, f).argtypes = args
+        xd.XDamageQueryExtension.argtypes = [vp, p(i), p(i)]
+        xd.XDamageCreate.restype, xd.XDamageCreate.argtypes = ul, [vp, ul, i]
+        xd.XDamageDestroy.argtypes = [vp, ul]
+        # Xlib's default handler ends the process on an X error (say, a window that just closed).
+        self.errors = 0
+        self._on_error = ctypes.CFUNCTYPE(i, vp, vp)(self._count_error)
+        x.XSetErrorHandler(self._on_error)
+        self.dpy = x.XOpenDisplay(display.encode())
+        if not self.dpy:
+            raise RuntimeError(f"cannot open X display {display} to watch frames")
+        event_base, error_base = i(), i()
+        if not xd.XDamageQueryExtension(self.dpy, ctypes.byref(event_base), ctypes.byref(error_base)):
+            self.close()
+            raise RuntimeError("the X server has no DAMAGE extension")
+        self.notify_type = event_base.value  # XDamageNotify = event base + 0
+        window = self._window_of(pid)
+        if not window:
+            self.close()
+            raise RuntimeError(f"no X window with _NET_WM_PID {pid}")
+        self.damage = xd.XDamageCreate(self.dpy, window, 0)  # XDamageReportRawRectangles
+        x.XSync(self.dpy, 0)
+        self.event = (ctypes.c_long * 24)()  # an XEvent
+        self.fd = x.XConnectionNumber(self.dpy)
+
+    def _count_error(self, _dpy, _event):
+        self.errors += 1
+        return 0
+
+    def _window_of(self, pid):
+        x, ul = self.x11, ctypes.c_ulong
+        atom = x.XInternAtom(self.dpy, b"_NET_WM_PID", 1)
+        if not atom:
+            return None
+        found, stack = [], [x.XDefaultRootWindow(self.dpy)]
+        while stack:
+            w = stack.pop()
+            kind, fmt, n, left, data = ul(), ctypes.c_int(), ul(), ul(), ctypes.c_void_p()
+            if (x.XGetWindowProperty(self.dpy, w, atom, 0, 1, 0, 6, ctypes.byref(kind), ctypes.byref(fmt), ctypes.byref(n),
+                                     ctypes.byref(left), ctypes.byref(data)) == 0 and data.value):
+                if n.value and ctypes.cast(data, ctypes.POINTER(ul))[0] == pid:
+                    found.append(w)
+                x.XFree(data)
+            root, parent, children, count = ul(), ul(), ctypes.POINTER(ul)(), ctypes.c_uint()
+            if x.XQueryTree(self.dpy, w, ctypes.byref(root), ctypes.byref(parent), ctypes.byref(children),
+                            ctypes.byref(count)):
+                stack += [children[j] for j in range(count.value)]
+                if children:
+                    x.XFree(children)
+
+        def area(w):
+            root, xy, size = ul(), [ctypes.c_int() for _ in range(2)], [ctypes.c_uint() for _ in range(4)]
+            if not x.XGetGeometry(self.dpy, w, ctypes.byref(root), *map(ctypes.byref, xy), *map(ctypes.byref, size)):
+                return 0
+            return size[0].value * size[1].value
+        return max(found, key=area) if found else None
+
+    def poll(self, timeout=0.0):
+        """Frames presented since the last call, as (perf_counter time received, X server time in ms);
+        waits up to `timeout` s for the first."""
+        if not self.x11.XPending(self.dpy) and timeout > 0:
+            select.select([self.fd], [], [], timeout)
+        frames = []
+        while self.x11.XPending(self.dpy):
+            self.x11.XNextEvent(self.dpy, self.event)
+            e = self._Notify.from_buffer(self.event)
+            if e.type == self.notify_type and not e.more:
+                frames.append((time.perf_counter(), e.timestamp))
+        return frames
+
+    def close(self):
+        if self.dpy:
+            self.x11.XCloseDisplay(self.dpy)  # frees the damage object too
+            self.dpy = None
+
+
+def learn_memory_layout(k, cards):
+    """Which cards are pairs (the layout is shuffled with a fixed seed, so it is the same whenever the
+    game opens): card a is turned with each other unknown card b, b first, until they match (matched
+    cards leave the ui-tree). Returns (pairs, taps used)."""
+    unknown, pairs, taps, last_wrong = list(range(cards)), [], 0, None
+    while len(unknown) > 2:
+        a = unknown[0]
+        for b in unknown[1:]:
+            # b first: turning a third card turns a wrong pair back at once, but a card still face up
+            # cannot be turned (and the last wrong pair was b' and a).
+            k.send(f"tap @piece:{b}")
+            k.wait_for(f"card {b} turned", lambda t: t.get("focus") == f"piece:{b}")
+            k.send(f"tap @piece:{a}")
+            tree = k.wait_for(f"card {a} turned", lambda t: t.get("focus") == f"piece:{a}" or f"piece:{a}" not in ids(t))
+            taps += 2
+            if f"piece:{a}" not in ids(tree):
+                pairs.append((a, b))
+                unknown = [c for c in unknown if c not in (a, b)]
+                if last_wrong is not None:  # the last wrong pair's timer must not turn back the next card
+                    time.sleep(max(0.0, last_wrong + SETTLE_SECONDS + 0.15 - time.perf_counter()))
+                break
+            last_wrong = time.perf_counter()
+        else:
+            raise RuntimeError(f"memory game: card {a} matches none of the cards {unknown[1:]}")
+    pairs.append(tuple(unknown))
+    return pairs, taps
+
+
+def memory_run(args, env, content, xvfb):
+    """The memory game kept animating with wrong pairs for about --animate-seconds; frames, CPU, tap latency."""
+    cards = 2 * MEMORY_PAIRS
+    with Kiosk(args, env, 2, content) as k:
+        open_game(k, "mem", cards)
+        pairs, learn_taps = learn_memory_layout(k, cards)
+        k.send("key Escape")  # and open it again: all cards face down, in the same places
+        k.wait_for("topic screen", on_screen("topic", f"game:{GAME_TOPIC}/mem"))
+        k.send(f"tap @game:{GAME_TOPIC}/mem")
+        tree = k.wait_for("memory game again", lambda t: t.get("screen") == "game" and pieces_shown(t) == cards)
+        # Wrong pairs only, every card in turn: (u0,u1) (u2,u3) (u4,u5) (v0,v1) (v2,v3) (v4,v5) for pairs (ui,vi).
+        order = [p[0] for p in pairs] + [p[1] for p in pairs]
+        while f"piece:{order[0]}" == tree.get("focus"):  # the first tap must move the focus
+            order = order[2:] + order[:2]
+        try:
+            watcher, why_not = FrameWatcher(env["DISPLAY"], k.proc.pid), None
+        except RuntimeError as e:
+            watcher, why_not = None, str(e)
+        try:
+            time.sleep(1.0)  # the opening frame and anything after it are over
+            if watcher:
+                watcher.poll()
+            n = round(args.animate_seconds / MEMORY_TAP_INTERVAL) + 2
+            first = time.perf_counter() + 0.01
+            last_write = first + (n - 1) * MEMORY_TAP_INTERVAL
+            span_end = last_write + MEMORY_TAP_INTERVAL
+            version = tree_version(k.ui_tree)
+            pending, latencies, frames = [], [], []
+            sent, span_start, marks0, marks1 = 0, None, None, None
+            deadline = span_end + STEP_TIMEOUT
+            while marks1 is None or pending:
+                now = time.perf_counter()
+                if sent < n and now >= first + sent * MEMORY_TAP_INTERVAL:
+                    piece = order[sent % cards]
+                    k.send(f"tap @piece:{piece}")
+                    pending.append((sent, piece, time.perf_counter()))
+                    sent += 1
+                v = tree_version(k.ui_tree)
+                if v != version:
+                    seen, version = time.perf_counter(), v
+                    tree = k.tree() or {}
+                    if tree.get("screen") != "game" or pieces_shown(tree) != cards:
+                        raise RuntimeError("memory game: a pair matched or the game closed; the layout was not "
+                                           f"learned right (pairs {pairs})")
+                    for j, (index, piece, at) in enumerate(pending):
+                        if tree.get("focus") == f"piece:{piece}":
+                            latencies.append((seen - at) * 1000)
+                            if index == 1:  # the first wrong pair: the animation starts with this frame
+                                span_start = seen
+                                marks0 = (seen, k.cpu(), xvfb.cpu() if xvfb else None)
+                            del pending[:j + 1]
+                            break
+                if marks1 is None and sent == n and now >= span_end:
+                    if span_start is None:
+                        raise RuntimeError("memory game: the first wrong pair was never seen in the ui-tree")
+                    marks1 = (time.perf_counter(), k.cpu(), xvfb.cpu() if xvfb else None)
+                if k.proc.poll() is not None:
+                    raise RuntimeError(f"the kiosk exited (code {k.proc.returncode}) during the memory game")
+                if now > deadline:
+                    raise RuntimeError(f"memory game: {len(pending)} tap(s) never showed in the ui-tree")
+                if watcher:
+                    frames += watcher.poll(CHANGE_POLL)
+                else:
+                    time.sleep(CHANGE_POLL)
+        finally:
+            if watcher:
+                watcher.close()
+        span = marks1[0] - marks0[0]
+        r = {"learn_taps": learn_taps, "taps": n, "span_s": span, "kiosk_cpu_s": marks1[1] - marks0[1],
+             "tap_ms": spread(latencies), "frames_watched": watcher is not None, "why_not": why_not}
+        if xvfb:
+            r["xvfb_cpu_s"] = marks1[2] - marks0[2]
+        if watcher:
+            inside = [f for f in frames if marks0[0] <= f[0] <= marks1[0]]
+            stamps = [s for _, s in inside]
+            r["frames"] = len(inside)
+            r["fps"] = len(inside) / span
+            if len(stamps) >= 2:
+                r["interval_ms"] = spread([b - a for a, b in zip(stamps, stamps[1:])])
+            r["x_errors"] = watcher.errors
+        return r
+
+
+def bench_games(args, env, content_root, media_dir, xvfb):
+    right_taps = sum(1 for i in range(args.game_taps) if QUIZ_PATTERN[i % len(QUIZ_PATTERN)][0] == "right")
+    rounds = max(QUIZ_MIN_ROUNDS, right_taps + 1)  # the quiz must not end while it is tapped
+    print(f"\n== games: {args.game_taps} taps in a choose-picture game ({rounds} rounds of 2 {GAME_PICTURE_SIZE} "
+          f"pictures), then ~{args.animate_seconds:g} s of a memory-pairs game with {2 * MEMORY_PAIRS} cards, "
+          f"window {args.size}", flush=True)
+    folder, names = make_game_pictures(args, media_dir, 2 * rounds + MEMORY_PAIRS)
+    content = make_game_pack(content_root, folder, names, rounds)
+
+    taps = quiz_run(args, env, content)
+    print(f"\n  tap -> its feedback frame, seen as the ui-tree write (ms); quick = {QUICK_GAP[0]:g}-{QUICK_GAP[1]:g} s "
+          f"after the previous feedback frame (its {FLASH_SECONDS:g} s animation still running), "
+          f"at rest = {REST_GAP[0]:g}-{REST_GAP[1]:g} s after it")
+    groups = [("right answer (next round: 2 new pictures), at rest", "right", "rest"),
+              ("right answer, quick", "right", "quick"),
+              ("wrong answer (shake, red ring), at rest", "wrong", "rest"),
+              ("wrong answer, quick", "wrong", "quick"),
+              ("all taps", None, None)]
+    rows = [("taps", "n", "median", "p90", "min", "max")]
+    quiz = {}
+    for label, kind, when in groups:
+        values = [t["ms"] for t in taps if kind in (None, t["kind"]) and when in (None, t["when"])]
+        if not values:
+            continue
+        s = spread(values)
+        quiz[f"{kind}_{when}" if kind else "all"] = {**s, "values": values}
+        rows.append((label, str(s["n"]), *(f"{s[key]:.1f}" for key in ("median", "p90", "min", "max"))))
+    print_rows(rows, left=1)
+
+    m = memory_run(args, env, content, xvfb)
+    print(f"\n  memory-pairs, {2 * MEMORY_PAIRS} cards: layout found with {m['learn_taps']} taps; the game opened "
+          f"again, then {m['taps']} taps every {MEMORY_TAP_INTERVAL * 1000:.0f} ms, wrong pairs only (a shake and "
+          f"red ring every {2 * MEMORY_TAP_INTERVAL:g} s, each {FLASH_SECONDS:g} s long: the screen never stops "
+          f"animating); measured over {m['span_s']:.2f} s from the first wrong pair's frame")
+    if m["frames_watched"]:
+        line = f"  frames on the X display: {m['frames']} = {m['fps']:.1f} frames/s"
+        if "interval_ms" in m:
+            iv = m["interval_ms"]
+            line += (f"; time between frames (X server clock, 1 ms steps): median {iv['median']:.0f} ms, "
+                     f"p90 {iv['p90']:.0f} ms, min {iv['min']:.0f} ms, max {iv['max']:.0f} ms")
+        print(line)
+    else:
+        print(f"  frames on the X display: not measured ({m['why_not']})")
+    cpu = m["kiosk_cpu_s"]
+    line = f"  kiosk CPU {cpu:.2f} s = {100 * cpu / m['span_s']:.0f}% of one core"
+    if m.get("frames"):
+        line += f" = {1000 * cpu / m['frames']:.1f} ms CPU per frame"
+    if "xvfb_cpu_s" in m:
+        line += f"; Xvfb CPU {m['xvfb_cpu_s']:.2f} s = {100 * m['xvfb_cpu_s'] / m['span_s']:.0f}% of one core"
+    print(line)
+    t = m["tap_ms"]
+    print(f"  tap -> its feedback frame while animating (ui-tree write): n={t['n']}, median {t['median']:.1f} ms, "
+          f"p90 {t['p90']:.1f} ms, min {t['min']:.1f} ms, max {t['max']:.1f} ms")
+    memory = {key: m[key] for key in ("learn_taps", "taps", "span_s", "kiosk_cpu_s", "xvfb_cpu_s", "frames", "fps",
+                                      "interval_ms", "tap_ms") if key in m}
+    memory["kiosk_cpu_pct"] = 100 * cpu / m["span_s"]
+    if not m["frames_watched"]:
+        memory["frames_not_measured"] = m["why_not"]
+    return {"quiz_rounds": rounds, "quiz_tap_ms": quiz, "memory": memory}
+
+
+# ---------------------------------------------------------------------------------------------
 
 def table(runs, metrics):
     """Prints median, min and max of each metric over the runs; returns them as a dict."""
@@ -623,14 +1048,19 @@ def table(runs, metrics):
         s = {"median": statistics.median(values), "min": min(values), "max": max(values), "values": values}
         summary[key] = s
         rows.append((label, unit, fmt.format(s["median"]), fmt.format(s["min"]), fmt.format(s["max"])))
-    widths = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
     print()
+    print_rows(rows)
+    return summary
+
+
+def print_rows(rows, left=2):
+    """Prints a table: the first row is the heading; the first `left` columns are left-aligned, the rest right."""
+    widths = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
     for n, row in enumerate(rows):
-        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])] + [row[c].rjust(widths[c]) for c in range(2, 5)]
+        cells = [cell.ljust(w) if c < left else cell.rjust(w) for c, (cell, w) in enumerate(zip(row, widths))]
         print("  ".join(cells))
         if n == 0:
             print("  ".join("-" * w for w in widths))
-    return summary
 
 
 def rounded(summary):
@@ -666,8 +1096,8 @@ def main():
             if "startup" in args.parts:
                 summary = bench_startup(args, env)
                 result.update({"runs": args.runs, "idle_seconds": args.idle_seconds, **rounded(summary)})
+            media_dir = Path(args.media_dir) if args.media_dir else Path(tmp) / "media"
             if "video" in args.parts or "photo" in args.parts:
-                media_dir = Path(args.media_dir) if args.media_dir else Path(tmp) / "media"
                 media_dir.mkdir(parents=True, exist_ok=True)
                 print()
                 files = make_media(args, media_dir)
@@ -676,6 +1106,9 @@ def main():
                     result["video"] = rounded(bench_video(args, env, content, files["clip"], xvfb))
                 if "photo" in args.parts:
                     result["photo"] = rounded(bench_photo(args, env, content))
+            if "games" in args.parts:
+                media_dir.mkdir(parents=True, exist_ok=True)
+                result["games"] = rounded(bench_games(args, env, Path(tmp) / "games-content", media_dir, xvfb))
         finally:
             if xvfb:
                 xvfb.close()

@@ -14,6 +14,7 @@ bool ffmpeg(const std::string& args) {
 
 void write_two_tone_picture(const std::filesystem::path& file, int width, int height, uint32_t top, uint32_t bottom,
                             int exif_orientation) {
+  std::filesystem::create_directories(file.parent_path());
   SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGB888);
   SDL_Rect upper{0, 0, width, height / 2}, lower{0, height / 2, width, height - height / 2};
   SDL_FillRect(s, &upper, top);

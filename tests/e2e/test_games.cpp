@@ -1,0 +1,166 @@
+// Each game template played to its end through the real kiosk: taps, drags and the remote; the
+// celebration, and the journal row.
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+#include "media_files.h"
+
+namespace {
+// A pack "lab" with one game; pictures p0..p7.png in distinct colours.
+std::filesystem::path make_game_pack(const TempDir& dir, const std::string& game) {
+  auto pack = dir / "content" / "lab";
+  const uint32_t colours[] = {0xE63946, 0x2A9D8F, 0xE9C46A, 0x264653, 0xF4A261, 0x8E5BD0, 0x06D6A0, 0x118AB2};
+  for (int i = 0; i < 8; ++i)
+    write_two_tone_picture(pack / ("p" + std::to_string(i) + ".png"), 256, 256, colours[i], colours[i]);
+  write_two_tone_picture(pack / "scene.png", 1280, 720, 0xFFE8B0, 0xA8DADC);
+  write_file(pack / "topic.json", R"({"title": {"vi": "Trò chơi"}, "cover": "p0.png", "games": [)" + game + "]}");
+  return dir / "content";
+}
+
+std::string center_of(const nlohmann::json& e) {
+  auto r = e["rect"];
+  return std::to_string(r[0].get<int>() + r[2].get<int>() / 2) + " " + std::to_string(r[1].get<int>() + r[3].get<int>() / 2);
+}
+
+// Waits for the celebration, checks it on screen, goes back, and returns the game's journal row.
+Row finish(KioskRun& k, LiveKiosk& kiosk) {
+  REQUIRE(kiosk.wait_element("game:again", 10));
+  REQUIRE(kiosk.screenshot(k.shot("celebration")));
+  Png shot = load_png(k.shot("celebration"));
+  CHECK(shot.at(420, 300).near(0xFFFFFF, 4));  // the celebration card
+  Rgb dim = shot.at(100, 1060);                 // over the dimmed game
+  CHECK(dim.r + dim.g + dim.b < 3 * 170);
+  kiosk.send("tap @game:back\n");
+  REQUIRE(kiosk.wait_screen("topic"));
+  CHECK(kiosk.quit() == 0);
+  auto rows = query(k.data / "journal.sqlite", "SELECT * FROM activities");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["kind"] == "game");
+  CHECK(rows[0]["status"] == "finished");
+  return rows[0];
+}
+
+nlohmann::json details(const Row& row) { return nlohmann::json::parse(row.at("details")); }
+}  // namespace
+
+TEST_CASE("choose the right picture, by touch") {
+  KioskRun k;
+  k.content = make_game_pack(k.dir, R"({"id": "g", "template": "choose-picture", "title": {"vi": "Chọn"}, "rounds": [
+      {"prompt": {"vi": "Hình màu đỏ?"}, "pictures": ["p1.png", "p0.png", "p2.png"], "answer": 1},
+      {"prompt": {"vi": "Hình màu vàng?"}, "pictures": ["p2.png", "p3.png"], "answer": 0}]})");
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @game:lab/g\n");
+  REQUIRE(kiosk.wait_screen("game"));
+  for (const char* id : {"piece:0", "piece:1", "piece:2"}) {
+    INFO(id);
+    REQUIRE_FALSE(k.element(id).is_null());
+    CHECK(k.element(id)["rect"][3].get<int>() >= 1080 / 8);  // targets at least 1/8 of the screen high
+  }
+  kiosk.send("tap @piece:0\nwait 100\n");  // wrong: the round stays
+  REQUIRE(kiosk.screenshot(k.shot("wrong")));
+  CHECK_FALSE(k.element("piece:2").is_null());
+  kiosk.send("wait 700\ntap @piece:1\nwait 300\ntap @piece:0\n");
+  auto row = finish(k, kiosk);
+  CHECK(details(row)["right"] == 2);
+  CHECK(details(row)["wrong"] == 1);
+  CHECK(details(row)["rounds"] == 2);
+}
+
+TEST_CASE("memory pairs, by touch: matched cards leave, the last pair ends the game") {
+  KioskRun k;
+  k.content = make_game_pack(k.dir, R"({"id": "m", "template": "memory-pairs", "title": {"vi": "Lật"}, "prompt": {"vi": "Tìm đôi"},
+      "pairs": [["p0.png", "p0.png"], ["p1.png", "p1.png"]]})");
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @game:lab/m\n");
+  REQUIRE(kiosk.wait_screen("game"));
+  // Find the pairs the way a child does: turn two; a match leaves the board (no longer a target).
+  int turns = 0;
+  while (k.element("game:again").is_null() && turns < 12) {
+    std::vector<std::string> open;
+    const auto tree = read_json(k.tree);  // kept alive: the loop walks into it
+    for (const auto& e : tree["elements"])
+      if (e["id"].get<std::string>().rfind("piece:", 0) == 0) open.push_back(e["id"]);
+    if (open.size() < 2) break;
+    const std::string first = open[0], second = open[1 + turns % (open.size() - 1)];
+    kiosk.send("tap @" + first + "\ntap @" + second + "\nwait 1300\n");
+    ++turns;
+    wait_until([&] { return k.element(first).is_null() || !k.element("game:again").is_null(); }, 2);
+  }
+  auto row = finish(k, kiosk);
+  CHECK(details(row)["right"] == 2);
+}
+
+TEST_CASE("sort into groups, by dragging and by the remote") {
+  KioskRun k;
+  k.content = make_game_pack(k.dir, R"({"id": "s", "template": "sort-groups", "title": {"vi": "Xếp"}, "prompt": {"vi": "Xếp vào giỏ"},
+      "groups": [{"label": {"vi": "Đỏ"}, "picture": "p0.png"}, {"label": {"vi": "Xanh"}, "picture": "p1.png"}],
+      "items": [{"picture": "p0.png", "group": 0}, {"picture": "p1.png", "group": 1}]})");
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @game:lab/s\n");
+  REQUIRE(kiosk.wait_element("zone:1"));
+  // Drag the red picture into the green basket (wrong: it comes back), then into the red one.
+  kiosk.send("drag " + center_of(k.element("piece:0")) + " " + center_of(k.element("zone:1")) + " 300\nwait 500\n");
+  REQUIRE(kiosk.screenshot(k.shot("after-wrong")));
+  REQUIRE_FALSE(k.element("piece:0").is_null());
+  kiosk.send("drag " + center_of(k.element("piece:0")) + " " + center_of(k.element("zone:0")) + " 300\nwait 500\n");
+  REQUIRE(wait_until([&] { return k.element("piece:0").is_null(); }, 5));
+  // The remote: focus the other picture, Enter picks it up, the basket, Enter drops it.
+  kiosk.send("key Down\nkey Down\nkey Return\nkey Up\nkey Right\nkey Return\n");
+  auto row = finish(k, kiosk);
+  CHECK(details(row)["wrong"] == 1);
+  CHECK(details(row)["right"] == 2);
+}
+
+TEST_CASE("put in order, by tapping a step and then its place") {
+  KioskRun k;
+  k.content = make_game_pack(k.dir, R"({"id": "o", "template": "put-in-order", "title": {"vi": "Thứ tự"}, "prompt": {"vi": "Xếp theo thứ tự"},
+      "steps": ["p0.png", "p1.png", "p2.png"]})");
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @game:lab/o\n");
+  REQUIRE(kiosk.wait_element("zone:2"));
+  REQUIRE(kiosk.screenshot(k.shot("order")));
+  // Which step is where: read each piece's colour from the screen.
+  Png shot = load_png(k.shot("order"));
+  const uint32_t colours[] = {0xE63946, 0x2A9D8F, 0xE9C46A};
+  std::string script;
+  for (int i = 0; i < 3; ++i) {
+    auto e = k.element("piece:" + std::to_string(i));
+    REQUIRE_FALSE(e.is_null());
+    auto r = e["rect"];
+    Rgb c = shot.at(r[0].get<int>() + r[2].get<int>() / 2, r[1].get<int>() + r[3].get<int>() / 2);
+    int place = -1;
+    for (int p = 0; p < 3; ++p)
+      if (c.near(colours[p], 30)) place = p;
+    REQUIRE(place >= 0);
+    script += "tap @piece:" + std::to_string(i) + "\ntap @zone:" + std::to_string(place) + "\nwait 200\n";
+  }
+  kiosk.send(script);
+  auto row = finish(k, kiosk);
+  CHECK(details(row)["right"] == 3);
+  CHECK(details(row)["wrong"] == 0);
+}
+
+TEST_CASE("spot it, by touch and by the remote's pointer") {
+  KioskRun k;
+  k.content = make_game_pack(k.dir, R"({"id": "x", "template": "spot-it", "title": {"vi": "Tìm"}, "prompt": {"vi": "Tìm hai chỗ"},
+      "scene": "scene.png", "spots": [{"x": 0.25, "y": 0.25, "r": 0.08}, {"x": 0.5, "y": 0.5, "r": 0.08}]})");
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @game:lab/x\n");
+  REQUIRE(kiosk.wait_element("scene"));
+  auto r = k.element("scene")["rect"];
+  auto at = [&](double fx, double fy) {
+    return std::to_string(int(r[0].get<int>() + r[2].get<int>() * fx)) + " " +
+           std::to_string(int(r[1].get<int>() + r[3].get<int>() * fy));
+  };
+  kiosk.send("tap " + at(0.9, 0.9) + "\nwait 200\ntap " + at(0.26, 0.24) + "\nwait 300\n");  // a miss, then a find
+  REQUIRE(kiosk.screenshot(k.shot("found")));
+  Png found = load_png(k.shot("found"));
+  // A green ring around the found place, at its radius (0.08 of the scene's width) from its centre.
+  int cx = int(r[0].get<int>() + r[2].get<int>() * 0.25), cy = int(r[1].get<int>() + r[3].get<int>() * 0.25);
+  CHECK(found.at(cx, cy + int(r[2].get<int>() * 0.08)).near(0x2EB872, 50));
+  // The remote's pointer is where the last tap was; four steps right and down reach the second place.
+  kiosk.send("key Right\nkey Right\nkey Right\nkey Right\nkey Down\nkey Down\nkey Down\nkey Down\nkey Return\n");
+  auto row = finish(k, kiosk);
+  CHECK(details(row)["right"] == 2);
+  CHECK(details(row)["wrong"] == 1);
+}
