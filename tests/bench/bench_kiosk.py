@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Benchmark of the Xem và Nói kiosk: start-up, idle CPU and memory; video playback; big photos.
+"""Benchmark of the Xem và Nói kiosk: start-up, idle CPU and memory; video playback; big photos; games.
 
 It prints numbers and asserts nothing. Every kiosk run starts the kiosk in a window
 (--windowed WxH, default 1920x1080) with a fresh temporary --data folder, --ui-tree file and
 --replay named pipe, and SDL_AUDIODRIVER=dummy (so the kiosk's mpv uses ao=null). The kiosk is
 driven through the pipe (`tap @class:La`, `tap @topic:...`, ...) and watched through the ui-tree
-file. At the end of a run it is sent `quit` and given 5 s to exit before SIGKILL. Three parts,
-chosen with --only (default: all three, about 5 minutes in all on a 2-core machine):
+file. At the end of a run it is sent `quit` and given 5 s to exit before SIGKILL. Four parts,
+chosen with --only (default: all four, about 8 minutes in all on a 2-core machine):
 
 startup (--runs runs, default 5), with the bundled sample content:
   1. start-up: wall time from just before the process is spawned to the first drawn frame of
@@ -54,8 +54,57 @@ writing the command to the pipe until the ui-tree shows the screen it leads to (
   4. the same tap until "screen": "story" -- the second time.
 Compare 1 with 3 for the cost of the photo; 2 and 4 both find the picture cached.
 
-Tables show median, min and max; the last line is everything as one JSON object (the start-up
-numbers at its top level, as before; "video" and "photo" objects for the others).
+games (about 2.5 minutes), with a temporary topic pack "lab" holding two games whose pictures are
+512x512 PNGs, all different (frames of ffmpeg's testsrc2); one kiosk run for each game:
+  1. tap-to-feedback latency, in a choose-picture game of 200 rounds (more if --game-taps needs
+     them, so it never ends), each round two new pictures, the first one right. After opening it
+     (class La -> topic -> game) and one unmeasured wrong tap, --game-taps taps (default 200) go
+     alternately to the right picture (`tap @piece:0`: green ring and a star, and the next round,
+     whose two new pictures are decoded and uploaded in that very frame) and to the wrong one
+     (`tap @piece:1`: a shake and a red ring; the round stays). Each tap is timed from just before
+     its line is written to the pipe until the ui-tree file is seen rewritten (a new inode or
+     mtime_ns, polled every 0.5 ms) with "focus" on the tapped piece.
+     Why that write is the tap's feedback frame: the kiosk writes the ui-tree right after swapping
+     a frame, and only when its content changed. Pictures, stars and prompt are not in it, so a
+     right answer alone changes nothing there (the next round has the same two piece ids) -- but
+     a tap also moves the focus to the tapped piece, and as the taps alternate between the two
+     pieces, every tap changes "focus". The kiosk handles the replayed press and release (focus
+     and answer together) before it draws its next frame, so the first frame with the new focus
+     is the first frame with the feedback. The time thus covers: the pipe, the kiosk's reader
+     thread and wake-up, its replay driver, waiting for a frame slot while an animation runs (the
+     kiosk draws at most 60 frames/s), building and drawing the frame (for a right answer,
+     decoding two PNGs), the buffer swap (under Xvfb, llvmpipe's copy into the X server), writing
+     the file, and up to about 0.6 ms of polling. Not in it: the X server to light on a screen.
+     The taps run in a cycle of four: right at rest, wrong quick, right quick, wrong at rest.
+     "Quick" taps are sent 0.05-0.35 s after the previous tap's feedback frame was seen, while its
+     0.6 s animation still runs; "at rest" taps 0.75-0.85 s after it, when the screen is still
+     (random gaps, fixed seed). Shown per kind and over all taps: n, median, 90th percentile
+     (nearest rank), min and max, in ms.
+  2. frames while a memory-pairs game of 6 pairs (12 cards, twins of 6 different pictures)
+     animates. The cards are shuffled with a fixed seed, so their places are found first by
+     turning cards two at a time (a matched pair leaves the ui-tree); then the game is left and
+     opened again (all face down, same places) and a card is tapped every 0.25 s so that every
+     second tap makes a wrong pair: its cards shake with a red ring for 0.6 s, and the next wrong
+     pair comes 0.5 s later, so the screen never stops animating. The span measured runs from the
+     ui-tree write of the first wrong pair to 0.25 s after the last tap (about --animate-seconds):
+     - frames: the kiosk keeps no frame times one can read from outside, and its ui-tree is
+       rewritten only on changes, so presented frames are counted by the X server: an X DAMAGE
+       object (libX11 and libXdamage through ctypes) on the kiosk's window (found by _NET_WM_PID)
+       reports every change of its contents, one event per buffer swap (with llvmpipe under
+       Xvfb: one whole-window rectangle a frame). Shown: frames in the span, frames per second,
+       and the time between consecutive frames by the X server's clock (1 ms steps): median, p90,
+       min, max. That interval is the true frame time when the kiosk cannot keep up with its
+       60 frames/s cap, and about 17 ms when it can; it does not show how long a frame took to
+       draw when that was shorter. It counts frames handed to the X server, not monitor refreshes.
+       Without libXdamage, on a display that is not X11, or with no window carrying the
+       kiosk's _NET_WM_PID, the line says why and only the numbers below are shown.
+     - CPU: user+system time of the kiosk (all threads) over the span, as % of one core and per
+       presented frame; with our own Xvfb, the Xvfb's CPU too (it copies the frames in).
+     - taps while animating: every tap, from its write to the ui-tree write with the focus on
+       that card, as in 1 (the first tap of all only turns one card).
+
+Tables show median, min and max (the games part: n, median, 90th percentile, min, max); the last line is everything as one JSON object (the start-up
+numbers at its top level, as before; "video", "photo" and "games" objects for the others).
 
 It uses the X display in $DISPLAY, or, when DISPLAY is unset, starts its own Xvfb (screen size
 --size) on a free display number (Xvfb -displayfd picks it and reports when the server is ready)
@@ -66,11 +115,13 @@ mini-PC's GPU; compare runs on the same machine only.
 Generated media go to a temporary folder, or to --media-dir, where they are kept and reused by
 later runs (the 20 s clip takes about 45 s to encode on a small machine).
 
-Usage: python3 tests/bench/bench_kiosk.py [--only startup,video,photo] [--kiosk build/kiosk/kiosk]
+Usage: python3 tests/bench/bench_kiosk.py [--only startup,video,photo,games] [--kiosk build/kiosk/kiosk]
            [--size 1920x1080] [--runs N] [--idle-seconds S] [--video-runs N] [--clip-seconds S]
-           [--photo-runs N] [--mpv mpv] [--ffmpeg ffmpeg] [--media-dir DIR]
-Needs Xvfb (unless DISPLAY is set), and for video/photo ffmpeg (and mpv for the comparison).
-Only the Python standard library is used; Linux only (/proc).
+           [--photo-runs N] [--game-taps N] [--animate-seconds S] [--mpv mpv] [--ffmpeg ffmpeg]
+           [--media-dir DIR]
+Needs Xvfb (unless DISPLAY is set), and for video/photo/games ffmpeg (and mpv for the comparison;
+libXdamage for the frames of the games part). Only the Python standard library is used; Linux only
+(/proc).
 """
 
 import argparse

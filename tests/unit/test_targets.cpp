@@ -60,9 +60,11 @@ TEST_CASE("an element off to the side is still reachable when nothing lies strai
 TEST_CASE("grid cells are as large as the area allows, centred, and never overlap") {
   auto four = grid_cells(4, {0, 0, 1800, 800}, 40, 440);
   REQUIRE(four.size() == 4);
-  CHECK(four[0].w == 440);                 // capped
-  CHECK(four[0].y == four[3].y);           // one row
-  CHECK(four[0].x == Approx(1800 - four[3].x - 440));  // centred
+  CHECK(four[0].w == 420);        // one row, as wide as the area allows
+  CHECK(four[0].y == four[3].y);
+  auto three = grid_cells(3, {0, 0, 1800, 800}, 40, 440);
+  CHECK(three[0].w == 440);       // capped
+  CHECK(three[0].x == Approx(1800 - (three[2].x + three[2].w)));  // centred
   auto twelve = grid_cells(12, {0, 0, 1800, 800}, 20, 1000);
   REQUIRE(twelve.size() == 12);
   for (size_t i = 0; i < 12; ++i)
