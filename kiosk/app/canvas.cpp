@@ -68,20 +68,26 @@ void Canvas::icon(const Rect& r, const Texture& tex) const {
   list_->AddImage(tex.imgui_id(), {r.cx() - w / 2, r.cy() - h / 2}, {r.cx() + w / 2, r.cy() + h / 2});
 }
 
-void Canvas::text_centered(const Rect& r, FontSize size, ImU32 color, const std::string& text, bool shadow) const {
+std::vector<std::pair<const char*, const char*>> Canvas::wrap(FontSize size, const std::string& text, float width) const {
   ImFont* font = fonts_.get(size);
-  const float font_px = font->FontSize;
-  const float line_h = font_px * 1.1f;
   std::vector<std::pair<const char*, const char*>> lines;
   const char* s = text.c_str();
   const char* end = s + text.size();
   while (s < end) {
-    const char* wrap = font->CalcWordWrapPositionA(1.0f, s, end, r.w);
-    if (wrap == s) wrap = s + 1;  // a single glyph wider than the box: take it anyway
-    lines.emplace_back(s, wrap);
-    s = wrap;
+    const char* cut = font->CalcWordWrapPositionA(1.0f, s, end, width);
+    if (cut == s) cut = s + 1;  // a single glyph wider than the box: take it anyway
+    lines.emplace_back(s, cut);
+    s = cut;
     while (s < end && (*s == ' ' || *s == '\n')) ++s;
   }
+  return lines;
+}
+
+void Canvas::text_centered(const Rect& r, FontSize size, ImU32 color, const std::string& text, bool shadow) const {
+  ImFont* font = fonts_.get(size);
+  const float font_px = font->FontSize;
+  const float line_h = font_px * 1.1f;
+  auto lines = wrap(size, text, r.w);
   size_t fit = std::max<size_t>(1, static_cast<size_t>(r.h / line_h));
   std::string last;
   if (lines.size() > fit) {
@@ -99,6 +105,14 @@ void Canvas::text_centered(const Rect& r, FontSize size, ImU32 color, const std:
     list_->AddText(font, font_px, pos, color, a, b);
     y += line_h;
   }
+}
+
+void Canvas::text_fitted(const Rect& r, ImU32 color, const std::string& text, bool shadow) const {
+  for (FontSize size : {FontSize::Title, FontSize::Heading}) {
+    float line_h = fonts_.get(size)->FontSize * 1.1f;
+    if (wrap(size, text, r.w).size() * line_h <= r.h) return text_centered(r, size, color, text, shadow);
+  }
+  text_centered(r, FontSize::Body, color, text, shadow);
 }
 
 float Canvas::text(float x, float y, FontSize size, ImU32 color, const std::string& text, float wrap_px) const {

@@ -4,6 +4,8 @@
 // scales to window pixels, so one layout serves 720p, 1080p and odd sizes.
 #include <imgui.h>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/fonts.h"
 #include "app/textures.h"
@@ -44,11 +46,16 @@ class Canvas {
   // Text wrapped to the rectangle's width, each line centred; vertically centred. Lines that do not
   // fit the height are dropped and the last shown line ends with an ellipsis.
   void text_centered(const Rect& r, FontSize size, ImU32 color, const std::string& text, bool shadow = false) const;
+  // As text_centered, in the largest of Title, Heading and Body whose lines all fit the rectangle.
+  void text_fitted(const Rect& r, ImU32 color, const std::string& text, bool shadow = false) const;
   // Text from a top-left point, wrapped at `wrap_px` (0: no wrap). Returns its height in pixels.
   float text(float x, float y, FontSize size, ImU32 color, const std::string& text, float wrap_px = 0) const;
   float text_width(FontSize size, const std::string& text) const;
 
  private:
+  // The text broken into lines no wider than `width` pixels, as [begin, end) pointers into `text`.
+  std::vector<std::pair<const char*, const char*>> wrap(FontSize size, const std::string& text, float width) const;
+
   ImDrawList* list_;
   const Fonts& fonts_;
   TextureCache& textures_;

@@ -198,7 +198,7 @@ void GameScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
     piece_rects_ = grid_cells(pieces.size(), area, c.px(kGap), c.px(460));
   } else {
     const auto zones = rules_->zones();
-    const float zone_h = zones.size() > 3 ? std::min(300.0f, (w - 2 * kMargin) / zones.size() - kGap) : 330.0f;
+    const float zone_h = zones.size() > 3 ? std::min(260.0f, (w - 2 * kMargin) / zones.size() - kGap) : 260.0f;
     const Rect zone_area = c.px(kMargin, kTop, w - 2 * kMargin, zone_h);
     if (zones.size() > 3) {
       zone_rects_ = grid_cells(zones.size(), zone_area, c.px(kGap / 2), c.px(zone_h));
@@ -238,8 +238,8 @@ void GameScreen::draw(const Canvas& c, double now) const {
     c.text_centered({card.x, card.y + c.px(270), card.w, c.px(110)}, FontSize::Huge, rgb(style::kInk), tr("Well done!"));
   } else {
     // The question, and one star per step to get right (filled as they are won).
-    c.text_centered(c.px(300, 20, w - 300 - 60 - 60 * std::min(stats.rounds, 8), 130), FontSize::Title, rgb(style::kInk),
-                    rules_->prompt().in(ui_language()));
+    c.text_fitted(c.px(300, 15, w - 300 - 110 - 60 * std::min(stats.rounds, 8), 140), rgb(style::kInk),
+                  rules_->prompt().in(ui_language()));
     for (int i = 0; i < std::min(stats.rounds, 8); ++i) {
       Rect s = c.px(w - 70 - 60.0f * (std::min(stats.rounds, 8) - i), 55, 56, 56);
       if (i < stats.right) c.icon(s, kiosk_.icon_texture("star"));

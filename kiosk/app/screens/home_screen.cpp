@@ -159,11 +159,5 @@ void HomeScreen::draw_tile(const Canvas& c, const Tile& tile, double now, size_t
     c.text_centered({pic.x, pic.cy() + c.px(40), pic.w, c.px(60)}, FontSize::Small, rgb(style::kInk),
                     tr("Picture missing"));
   }
-  // The largest size that keeps the title whole: one line of Title or Heading, else two of Body.
-  const std::string& text = topic.title.in(ui_language());
-  Rect box = title.inset(c.px(10));
-  FontSize size = c.text_width(FontSize::Title, text) <= box.w     ? FontSize::Title
-                  : c.text_width(FontSize::Heading, text) <= box.w ? FontSize::Heading
-                                                                    : FontSize::Body;
-  c.text_centered(box, size, rgb(0xFFFFFF), text, true);
+  c.text_fitted(title.inset(c.px(10)), rgb(0xFFFFFF), topic.title.in(ui_language()), true);
 }
