@@ -25,6 +25,16 @@ std::string entry_icon(const std::string& list, const Entry& e) {
 }
 }  // namespace
 
+TopicScreen::TopicScreen(Kiosk& kiosk, const Topic& topic) : kiosk_(kiosk), topic_(topic) {
+  for (const auto& e : topic_.lessons)
+    if (e.problems.empty() && e.kind == "story") art_[&e] = topic_.dir / e.spec["pages"][0]["picture"].get<std::string>();
+  for (const auto& e : topic_.games) {
+    std::vector<Problem> problems;
+    if (auto rules = e.problems.empty() ? read_game(e, topic_.dir, topic_.dir / "topic.json", problems) : nullptr)
+      art_[&e] = rules->pieces().at(0).picture;
+  }
+}
+
 void TopicScreen::update(const Canvas& c, Targets& targets, double now) {
   if (entered_ < 0) entered_ = now;
   const float w = c.design_width();
@@ -50,9 +60,8 @@ void TopicScreen::layout_row(const Canvas& c, Targets& targets, const std::vecto
   for (const auto& e : entries) {
     Rect r = c.px(x, y, card_w, kCardH);
     std::string id = std::string(kind) + ":" + topic_.id + "/" + e.id;
-    std::filesystem::path picture;
-    if (e.problems.empty() && e.kind == "story") picture = topic_.dir / e.spec["pages"][0]["picture"].get<std::string>();
-    cards_.push_back({&e, id, entry_icon(kind, e), picture, r});
+    auto art = art_.find(&e);
+    cards_.push_back({&e, id, entry_icon(kind, e), art == art_.end() ? std::filesystem::path() : art->second, r});
     if (e.problems.empty()) targets.add(id, e.title.in(ui_language()), r);
     x += card_w + kGap;
   }
@@ -125,13 +134,13 @@ void TopicScreen::draw(const Canvas& c, double now) const {
     c.fill(art, broken ? rgb(0xE5E5E5) : rgb(color, 70), radius, ImDrawFlags_RoundCornersTop);
     if (card.picture.empty() || !c.picture(art, c.textures().get(card.picture), radius, ImDrawFlags_RoundCornersTop))
       c.icon(art.inset(c.px(28)), kiosk_.icon_texture(broken ? "warning" : card.icon));
-    else  // a story shows its first page, with its kind in the corner
+    else  // a story or a game shows its first picture, with its kind in the corner
       c.icon({art.x + c.px(10), art.y + c.px(10), c.px(70), c.px(70)}, kiosk_.icon_texture(card.icon));
     Rect label{r.x + c.px(12), r.y + r.h - c.px(100), r.w - c.px(24), c.px(100)};
     if (broken) {
       c.text_centered(label, FontSize::Small, rgb(0x9A3412), card.entry->problems.front().describe());
     } else {
-      c.text_centered(label, FontSize::Heading, rgb(style::kInk), card.entry->title.in(ui_language()));
+      c.text_fitted(label, rgb(style::kInk), card.entry->title.in(ui_language()));
     }
   }
   if (confirming_) draw_confirm(c);

@@ -1,4 +1,6 @@
 #pragma once
+#include <filesystem>
+#include <map>
 #include <string>
 
 #include "app/kiosk.h"
@@ -7,7 +9,7 @@
 // button that ends the session with a summary.
 class TopicScreen : public Screen {
  public:
-  TopicScreen(Kiosk& kiosk, const Topic& topic) : kiosk_(kiosk), topic_(topic) {}
+  TopicScreen(Kiosk& kiosk, const Topic& topic);
   std::string name() const override { return "topic"; }
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
@@ -34,5 +36,6 @@ class TopicScreen : public Screen {
   const Topic& topic_;
   double entered_ = -1;
   Rect finish_rect_;
+  std::map<const Entry*, std::filesystem::path> art_;  // a card's picture: a story's first page, a game's first
   std::vector<Card> cards_;
 };
