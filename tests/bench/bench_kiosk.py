@@ -102,9 +102,14 @@ games (about 2.5 minutes), with a temporary topic pack "lab" holding two games w
        presented frame; with our own Xvfb, the Xvfb's CPU too (it copies the frames in).
      - taps while animating: every tap, from its write to the ui-tree write with the focus on
        that card, as in 1 (the first tap of all only turns one card).
+  Both report the CPU that all other processes used over their span (busy time of the whole
+  machine from /proc/stat, less the kiosk, our Xvfb and this script), as % of one core: anything
+  well above 0 means something else ran alongside and the numbers are not clean (on a real
+  display, its X server and compositor count as others).
 
-Tables show median, min and max (the games part: n, median, 90th percentile, min, max); the last line is everything as one JSON object (the start-up
-numbers at its top level, as before; "video", "photo" and "games" objects for the others).
+Tables show median, min and max (the games part: n, median, 90th percentile, min, max); the last
+line is everything as one JSON object (the start-up numbers at its top level, as before; "video",
+"photo" and "games" objects for the others).
 
 It uses the X display in $DISPLAY, or, when DISPLAY is unset, starts its own Xvfb (screen size
 --size) on a free display number (Xvfb -displayfd picks it and reports when the server is ready)
@@ -699,7 +704,8 @@ def make_game_pictures(args, media_dir, count):
     part = media_dir / (folder.name + ".part")
     shutil.rmtree(part, ignore_errors=True)
     part.mkdir(parents=True)
-    cmd = [args.ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", f"testsrc2=size={GAME_PICTURE_SIZE}:rate=1",
+    cmd = [args.ffmpeg, "-nostdin", "-v", "error", "-y",
+           "-f", "lavfi", "-i", f"testsrc2=size={GAME_PICTURE_SIZE}:rate=1",
            "-frames:v", str(count), "-start_number", "0", str(part / "g%04d.png")]
     result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if result.returncode != 0 or not all((part / n).exists() for n in names):
@@ -758,6 +764,22 @@ def wait_for_change(k, version, test, what, timeout=STEP_TIMEOUT):
         time.sleep(CHANGE_POLL)
 
 
+def cpu_marks(k, xvfb):
+    """(wall, busy CPU of the whole machine, of the kiosk, of our Xvfb, of this script), in seconds: the
+    difference of two marks tells how much CPU other processes took meanwhile (see others_pct)."""
+    with open("/proc/stat") as f:
+        fields = [int(v) for v in f.readline().split()[1:9]]  # user nice system idle iowait irq softirq steal
+    busy = (sum(fields) - fields[3] - fields[4]) / CLK_TCK
+    own = os.times()
+    return time.perf_counter(), busy, k.cpu(), xvfb.cpu() if xvfb else 0.0, own.user + own.system
+
+
+def others_pct(m0, m1):
+    """CPU used by every other process between two cpu_marks, as % of one core."""
+    d = [b - a for a, b in zip(m0, m1)]
+    return 100 * max(0.0, d[1] - d[2] - d[3] - d[4]) / d[0]
+
+
 def pieces_shown(tree):
     return sum(1 for i in ids(tree) if i.startswith("piece:"))
 
@@ -771,8 +793,9 @@ def open_game(k, game_id, pieces):
     return k.wait_for(f"game screen of {game_id}", lambda t: t.get("screen") == "game" and pieces_shown(t) == pieces)
 
 
-def quiz_run(args, env, content):
-    """Taps in the choose-picture game, alternating the wrong and the right picture; returns one dict a tap."""
+def quiz_run(args, env, content, xvfb):
+    """Taps in the choose-picture game, alternating the wrong and the right picture; returns one dict a
+    tap, and the CPU % of one core that other processes used meanwhile."""
     rng = random.Random(1)  # the same gaps every run
     with Kiosk(args, env, 1, content) as k:
         open_game(k, "quiz", 2)
@@ -780,7 +803,7 @@ def quiz_run(args, env, content):
         version = tree_version(k.ui_tree)
         k.send("tap @piece:1")
         seen, version = wait_for_change(k, version, lambda t: t.get("focus") == "piece:1", "the first tap's frame")
-        taps = []
+        taps, marks0 = [], cpu_marks(k, xvfb)
         for i in range(args.game_taps):
             kind, when = QUIZ_PATTERN[i % len(QUIZ_PATTERN)]
             piece = 0 if kind == "right" else 1
@@ -793,10 +816,11 @@ def quiz_run(args, env, content):
             seen, version = wait_for_change(k, version, lambda t: t.get("focus") == f"piece:{piece}",
                                             f"the frame after tap {i + 1} (@piece:{piece})")
             taps.append({"kind": kind, "when": when, "gap_s": start - before, "ms": (seen - start) * 1000})
+        others = others_pct(marks0, cpu_marks(k, xvfb))
         tree = k.tree()
         if not tree or tree.get("screen") != "game" or pieces_shown(tree) != 2:
             raise RuntimeError("the quiz left its game screen while it was tapped")
-        return taps
+        return taps, others
 
 
 def spread(values):
@@ -833,7 +857,8 @@ class FrameWatcher:
         x.XDefaultRootWindow.restype, x.XDefaultRootWindow.argtypes = ul, [vp]
         x.XQueryTree.argtypes = [vp, ul, p(ul), p(ul), p(p(ul)), p(ctypes.c_uint)]
         x.XInternAtom.restype, x.XInternAtom.argtypes = ul, [vp, ctypes.c_char_p, i]
-        x.XGetWindowProperty.argtypes = [vp, ul, ul, ctypes.c_long, ctypes.c_long, i, ul, p(ul), p(i), p(ul), p(ul), p(vp)]
+        x.XGetWindowProperty.argtypes = [vp, ul, ul, ctypes.c_long, ctypes.c_long, i, ul,
+                                         p(ul), p(i), p(ul), p(ul), p(vp)]
         x.XGetGeometry.argtypes = [vp, ul, p(ul), p(i), p(i), p(ctypes.c_uint), p(ctypes.c_uint), p(ctypes.c_uint),
                                    p(ctypes.c_uint)]
         for f, args in (("XFree", [vp]), ("XPending", [vp]), ("XNextEvent", [vp, vp]), ("XConnectionNumber", [vp]),
@@ -876,8 +901,8 @@ class FrameWatcher:
         while stack:
             w = stack.pop()
             kind, fmt, n, left, data = ul(), ctypes.c_int(), ul(), ul(), ctypes.c_void_p()
-            if (x.XGetWindowProperty(self.dpy, w, atom, 0, 1, 0, 6, ctypes.byref(kind), ctypes.byref(fmt), ctypes.byref(n),
-                                     ctypes.byref(left), ctypes.byref(data)) == 0 and data.value):
+            if (x.XGetWindowProperty(self.dpy, w, atom, 0, 1, 0, 6, ctypes.byref(kind), ctypes.byref(fmt),
+                                     ctypes.byref(n), ctypes.byref(left), ctypes.byref(data)) == 0 and data.value):
                 if n.value and ctypes.cast(data, ctypes.POINTER(ul))[0] == pid:
                     found.append(w)
                 x.XFree(data)
@@ -927,7 +952,8 @@ def learn_memory_layout(k, cards):
             k.send(f"tap @piece:{b}")
             k.wait_for(f"card {b} turned", lambda t: t.get("focus") == f"piece:{b}")
             k.send(f"tap @piece:{a}")
-            tree = k.wait_for(f"card {a} turned", lambda t: t.get("focus") == f"piece:{a}" or f"piece:{a}" not in ids(t))
+            tree = k.wait_for(f"card {a} turned",
+                              lambda t: t.get("focus") == f"piece:{a}" or f"piece:{a}" not in ids(t))
             taps += 2
             if f"piece:{a}" not in ids(tree):
                 pairs.append((a, b))
@@ -991,13 +1017,13 @@ def memory_run(args, env, content, xvfb):
                             latencies.append((seen - at) * 1000)
                             if index == 1:  # the first wrong pair: the animation starts with this frame
                                 span_start = seen
-                                marks0 = (seen, k.cpu(), xvfb.cpu() if xvfb else None)
+                                marks0 = cpu_marks(k, xvfb)
                             del pending[:j + 1]
                             break
                 if marks1 is None and sent == n and now >= span_end:
                     if span_start is None:
                         raise RuntimeError("memory game: the first wrong pair was never seen in the ui-tree")
-                    marks1 = (time.perf_counter(), k.cpu(), xvfb.cpu() if xvfb else None)
+                    marks1 = cpu_marks(k, xvfb)
                 if k.proc.poll() is not None:
                     raise RuntimeError(f"the kiosk exited (code {k.proc.returncode}) during the memory game")
                 if now > deadline:
@@ -1010,10 +1036,11 @@ def memory_run(args, env, content, xvfb):
             if watcher:
                 watcher.close()
         span = marks1[0] - marks0[0]
-        r = {"learn_taps": learn_taps, "taps": n, "span_s": span, "kiosk_cpu_s": marks1[1] - marks0[1],
-             "tap_ms": spread(latencies), "frames_watched": watcher is not None, "why_not": why_not}
+        r = {"learn_taps": learn_taps, "taps": n, "span_s": span, "kiosk_cpu_s": marks1[2] - marks0[2],
+             "others_cpu_pct": others_pct(marks0, marks1), "tap_ms": spread(latencies),
+             "frames_watched": watcher is not None, "why_not": why_not}
         if xvfb:
-            r["xvfb_cpu_s"] = marks1[2] - marks0[2]
+            r["xvfb_cpu_s"] = marks1[3] - marks0[3]
         if watcher:
             inside = [f for f in frames if marks0[0] <= f[0] <= marks1[0]]
             stamps = [s for _, s in inside]
@@ -1034,7 +1061,7 @@ def bench_games(args, env, content_root, media_dir, xvfb):
     folder, names = make_game_pictures(args, media_dir, 2 * rounds + MEMORY_PAIRS)
     content = make_game_pack(content_root, folder, names, rounds)
 
-    taps = quiz_run(args, env, content)
+    taps, quiz_others = quiz_run(args, env, content, xvfb)
     print(f"\n  tap -> its feedback frame, seen as the ui-tree write (ms); quick = {QUICK_GAP[0]:g}-{QUICK_GAP[1]:g} s "
           f"after the previous feedback frame (its {FLASH_SECONDS:g} s animation still running), "
           f"at rest = {REST_GAP[0]:g}-{REST_GAP[1]:g} s after it")
@@ -1053,6 +1080,7 @@ def bench_games(args, env, content_root, media_dir, xvfb):
         quiz[f"{kind}_{when}" if kind else "all"] = {**s, "values": values}
         rows.append((label, str(s["n"]), *(f"{s[key]:.1f}" for key in ("median", "p90", "min", "max"))))
     print_rows(rows, left=1)
+    print(f"  other processes meanwhile: {quiz_others:.0f}% of one core on average (of {os.cpu_count()} cores)")
 
     m = memory_run(args, env, content, xvfb)
     print(f"\n  memory-pairs, {2 * MEMORY_PAIRS} cards: layout found with {m['learn_taps']} taps; the game opened "
@@ -1074,16 +1102,16 @@ def bench_games(args, env, content_root, media_dir, xvfb):
         line += f" = {1000 * cpu / m['frames']:.1f} ms CPU per frame"
     if "xvfb_cpu_s" in m:
         line += f"; Xvfb CPU {m['xvfb_cpu_s']:.2f} s = {100 * m['xvfb_cpu_s'] / m['span_s']:.0f}% of one core"
-    print(line)
+    print(line + f"; other processes {m['others_cpu_pct']:.0f}% of one core")
     t = m["tap_ms"]
     print(f"  tap -> its feedback frame while animating (ui-tree write): n={t['n']}, median {t['median']:.1f} ms, "
           f"p90 {t['p90']:.1f} ms, min {t['min']:.1f} ms, max {t['max']:.1f} ms")
-    memory = {key: m[key] for key in ("learn_taps", "taps", "span_s", "kiosk_cpu_s", "xvfb_cpu_s", "frames", "fps",
-                                      "interval_ms", "tap_ms") if key in m}
+    memory = {key: m[key] for key in ("learn_taps", "taps", "span_s", "kiosk_cpu_s", "xvfb_cpu_s", "others_cpu_pct",
+                                      "frames", "fps", "interval_ms", "tap_ms") if key in m}
     memory["kiosk_cpu_pct"] = 100 * cpu / m["span_s"]
     if not m["frames_watched"]:
         memory["frames_not_measured"] = m["why_not"]
-    return {"quiz_rounds": rounds, "quiz_tap_ms": quiz, "memory": memory}
+    return {"quiz_rounds": rounds, "quiz_tap_ms": quiz, "quiz_others_cpu_pct": quiz_others, "memory": memory}
 
 
 # ---------------------------------------------------------------------------------------------

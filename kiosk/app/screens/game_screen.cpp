@@ -293,8 +293,13 @@ void GameScreen::draw(const Canvas& c, double now) const {
       }
       if (p.done) c.outline(r, rgb(kRight), radius, c.px(10));
       if (held_ && *held_ == i) c.outline(r.inset(-c.px(6)), rgb(style::kSun), radius + c.px(6), c.px(10));
-      if (flashing && flash_piece_ && *flash_piece_ == i)
+      if (flashing && flash_piece_ && *flash_piece_ == i) {
         c.outline(r, rgb(flash_ == Outcome::Wrong ? kWrong : kRight), radius, c.px(12));
+        if (flash_ != Outcome::Wrong) {  // a star pops up out of a right answer
+          float rise = style::ease_out(now, flash_at_, kFlash) * c.px(90);
+          c.icon({r.cx() - c.px(70), r.y - c.px(40) - rise, c.px(140), c.px(140)}, kiosk_.icon_texture("star"));
+        }
+      }
     }
     // Drop mode: what has been sorted or placed sits small in its zone, in a row along its bottom.
     std::vector<int> in_zone(zone_rects_.size(), 0);
