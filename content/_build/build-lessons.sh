@@ -37,49 +37,9 @@ FPS=25
 LEAD=0.6                         # narration starts this long after its scene starts
 ZOOM=0.06                        # a scene zooms by 6 % in or out over its length
 
-for tool in rsvg-convert espeak-ng ffmpeg ffprobe awk; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "build-lessons.sh: $tool not found" >&2
-    exit 1
-  fi
-done
+source ./common.sh
+require rsvg-convert espeak-ng ffmpeg ffprobe awk
 
-TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
-
-die() { echo "build-lessons.sh: $*" >&2; exit 1; }
-trim() { local s="$1"; s="${s#"${s%%[![:space:]]*}"}"; s="${s%"${s##*[![:space:]]}"}"; printf '%s' "$s"; }
-duration() { ffprobe -v error -show_entries format=duration -of default=nw=1:nk=1 "$1"; }
-size() { stat -c %s "$1"; }
-# the same input gives the same file: no random Ogg serial numbers, no encoder strings
-FF=(ffmpeg -nostdin -hide_banner -loglevel error -y)
-BITEXACT=(-map_metadata -1 -fflags +bitexact -flags:v +bitexact -flags:a +bitexact)
-
-# speak TEXT WAV
-speak() { "${VOICE[@]}" -w "$2" "$1"; }
-
-# opus WAV OGG: a narration clip as Ogg Opus, mono, with a short silence at the end
-opus() {
-  "${FF[@]}" -i "$1" -af "apad=pad_dur=0.3" -ac 1 -c:a libopus -b:a 32k "${BITEXACT[@]}" "$2"
-  local d; d="$(duration "$2")"
-  awk -v d="$d" 'BEGIN { exit !(d > 0.5) }' || die "$2 is only $d s long"
-}
-
-# note when a text is not in the pack's manifest (the manifest is written by hand);
-# the notes are printed by flush_warnings after the line that reports the file
-WARNINGS=()
-check_manifest() {
-  local topic="$1" text="$2"
-  grep -qF -- "$text" "../$topic/topic.json" \
-    || WARNINGS+=("  WARNING: ../$topic/topic.json does not contain: $text")
-}
-flush_warnings() {
-  if [ "${#WARNINGS[@]}" -gt 0 ]; then printf '%s\n' "${WARNINGS[@]}" >&2; fi
-  WARNINGS=()
-}
-
-# read a '|'-separated table: drops comments and blank lines
-table_rows() { grep -v '^[[:space:]]*#' "$1" | grep -v '^[[:space:]]*$' || true; }
 
 build_video() {
   local topic="$1" id="$2" src="lessons/$1/$2"
