@@ -16,3 +16,13 @@ void draw_sky(const Canvas& c) {
   c.circle(c.px(w * 0.15f), c.px(h + 520), c.px(640), rgb(style::kGrass, 140));
   c.circle(c.px(w * 0.85f), c.px(h + 560), c.px(700), rgb(style::kGrass, 120));
 }
+
+void draw_confetti(const Canvas& c, float fall) {
+  const unsigned int colors[] = {0xFF595E, 0xFFCA3A, 0x8AC926, 0x1982C4, 0x6A4C93, 0xFF924C};
+  const float w = c.design_width(), h = c.design_height();
+  for (unsigned int i = 0; i < 52; ++i) {
+    unsigned int hsh = (i + 1) * 2654435761u;
+    float x = (hsh % 1000) / 1000.0f * w, y = ((hsh >> 10) % 1000) / 1000.0f * h;
+    c.circle(c.px(x), c.px(y - 240 * (1 - fall)), c.px(10 + (hsh >> 20) % 16), rgb(colors[i % 6], 215));
+  }
+}

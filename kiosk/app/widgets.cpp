@@ -84,3 +84,9 @@ void draw_button(const Canvas& c, const Button& b) {
   if (b.pill) pill_button(c, b.rect, b.glyph, b.label, b.fill);
   else round_button(c, b.rect, b.glyph, b.fill, b.ink);
 }
+
+void end_card(const Canvas& c, const Texture& star, const std::string& text) {
+  Rect card = dimmed_card(c, 1160, 560);
+  c.icon({card.cx() - c.px(90), card.y + c.px(30), c.px(180), c.px(180)}, star);
+  c.text_centered({card.x, card.y + c.px(220), card.w, c.px(110)}, FontSize::Huge, rgb(style::kInk), text);
+}

@@ -26,3 +26,5 @@ void draw_button(const Canvas& c, const Button& b);
 
 // A big white card centred on the screen over a dimmed background; returns the card's rectangle.
 Rect dimmed_card(const Canvas& c, float width, float height);
+// The card at the end of a lesson or story: a star and `text`, with room for two buttons below.
+void end_card(const Canvas& c, const Texture& star, const std::string& text);

@@ -188,6 +188,7 @@ void GameScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
     return;
   }
   const auto pieces = rules_->pieces();
+  const auto zones = rules_->zones();
   const Rect area = c.px(kMargin, kTop, w - 2 * kMargin, h - kTop - 30);
   if (mode_ == Mode::Scene) {
     const Texture& scene = c.textures().get(pieces[0].picture);
@@ -197,7 +198,6 @@ void GameScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
   } else if (mode_ == Mode::Tap) {
     piece_rects_ = grid_cells(pieces.size(), area, c.px(kGap), c.px(460));
   } else {
-    const auto zones = rules_->zones();
     const float zone_h = zones.size() > 3 ? std::min(260.0f, (w - 2 * kMargin) / zones.size() - kGap) : 260.0f;
     const Rect zone_area = c.px(kMargin, kTop, w - 2 * kMargin, zone_h);
     if (zones.size() > 3) {
@@ -212,24 +212,18 @@ void GameScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
   for (size_t i = 0; i < piece_rects_.size(); ++i)
     if (!pieces[i].done) targets.add("piece:" + std::to_string(i), tr("Picture"), piece_rects_[i]);
   for (size_t k = 0; k < zone_rects_.size(); ++k)
-    targets.add("zone:" + std::to_string(k), rules_->zones()[k].label.in(ui_language()), zone_rects_[k]);
+    targets.add("zone:" + std::to_string(k), zones[k].label.in(ui_language()), zone_rects_[k]);
   buttons_.push_back({"game:repeat", tr("Say it again"), c.px(150, 20, 120, 120), Glyph::Speaker, rgb(style::kSun), white, false});
   buttons_.push_back({"game:back", tr("Back to the topic"), c.px(20, 30, 100, 100), Glyph::Back, light, ink, false});
   for (const auto& b : buttons_) targets.add(b.id, b.label, b.rect);
 }
 
 void GameScreen::draw(const Canvas& c, double now) const {
-  const float w = c.design_width(), h = c.design_height();
+  const float w = c.design_width();
   draw_sky(c);
   const auto& stats = rules_->stats();
   if (celebrating()) {
-    const unsigned int colors[] = {0xFF595E, 0xFFCA3A, 0x8AC926, 0x1982C4, 0x6A4C93, 0xFF924C};
-    float fall = style::ease_out(now, done_at_ + kCelebrateDelay, 1.0);
-    for (unsigned int i = 0; i < 60; ++i) {
-      unsigned int hsh = (i + 7) * 2654435761u;
-      float x = (hsh % 1000) / 1000.0f * w, y = ((hsh >> 10) % 1000) / 1000.0f * h * fall;
-      c.circle(c.px(x), c.px(y), c.px(10 + (hsh >> 20) % 16), rgb(colors[i % 6], 220));
-    }
+    draw_confetti(c, style::ease_out(now, done_at_ + kCelebrateDelay, 1.0));
     Rect card = dimmed_card(c, 1160, 600);
     float pop = style::ease_out(now, done_at_ + kCelebrateDelay, 0.5);
     float star = c.px(90 + 50 * pop);
@@ -246,6 +240,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
       else c.circle(s.cx(), s.cy(), s.w * 0.3f, rgb(style::kMuted, 120));
     }
     const auto pieces = rules_->pieces();
+    const auto zones = rules_->zones();
     const bool flashing = now - flash_at_ < kFlash;
     const float radius = c.px(28);
     if (mode_ == Mode::Scene) {
@@ -266,7 +261,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
       }
     }
     for (size_t k = 0; k < zone_rects_.size(); ++k) {
-      const Zone zone = rules_->zones()[k];
+      const Zone& zone = zones[k];
       Rect z = zone_rects_[k];
       c.card(z, rgb(0xFFFFFF), radius);
       c.outline(z, rgb(topic_.color ? topic_.color : 0x219EBC, 200), radius, c.px(6));
@@ -306,9 +301,10 @@ void GameScreen::draw(const Canvas& c, double now) const {
     for (const auto& p : pieces) {
       if (!p.done || p.zone < 0 || p.zone >= static_cast<int>(zone_rects_.size())) continue;
       const Rect& z = zone_rects_[p.zone];
-      const float size = rules_->zones()[p.zone].picture.empty() ? z.h - c.px(24) : c.px(90);
+      const bool slot = zones[p.zone].picture.empty();  // a place of a routine holds one step
+      const float size = slot ? z.h - c.px(24) : c.px(90);
       Rect thumb{z.x + c.px(12) + in_zone[p.zone]++ * (size + c.px(8)), z.y + z.h - size - c.px(12), size, size};
-      if (rules_->zones()[p.zone].picture.empty()) thumb.x = z.x + c.px(12);  // a slot holds one step
+      if (slot) thumb.x = z.x + c.px(12);
       c.icon(thumb, c.textures().get(p.picture));
     }
     if (dragging_) {

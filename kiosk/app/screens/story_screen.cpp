@@ -122,9 +122,7 @@ void StoryScreen::draw(const Canvas& c, double now) const {
   const float w = c.design_width(), h = c.design_height();
   draw_sky(c);
   if (finished()) {
-    Rect card = dimmed_card(c, 1160, 560);
-    c.icon({card.cx() - c.px(90), card.y + c.px(30), c.px(180), c.px(180)}, kiosk_.icon_texture("star"));
-    c.text_centered({card.x, card.y + c.px(220), card.w, c.px(110)}, FontSize::Huge, rgb(style::kInk), tr("The end!"));
+    end_card(c, kiosk_.icon_texture("star"), tr("The end!"));
   } else {
     const StoryPage& page = story_.pages[page_];
     float slide = (1 - style::ease_out(now, turned_at_, 0.3)) * c.px(60);

@@ -28,15 +28,7 @@ void SummaryScreen::activate(const std::string& id) {
 
 void SummaryScreen::draw(const Canvas& c, double now) const {
   draw_sky(c);
-  const float w = c.design_width(), h = c.design_height();
-  // Confetti: fixed positions scattered by a small multiplicative hash, falling in as the screen opens.
-  const unsigned int colors[] = {0xFF595E, 0xFFCA3A, 0x8AC926, 0x1982C4, 0x6A4C93, 0xFF924C};
-  float drop = 1 - style::ease_out(now, entered_, 0.8);
-  for (unsigned int i = 0; i < 48; ++i) {
-    unsigned int hsh = (i + 1) * 2654435761u;
-    float x = (hsh % 1000) / 1000.0f * w, y = ((hsh >> 10) % 1000) / 1000.0f * h;
-    c.circle(c.px(x), c.px(y - 200 * drop), c.px(10 + (hsh >> 20) % 14), rgb(colors[i % 6], 210));
-  }
+  draw_confetti(c, style::ease_out(now, entered_, 0.8));
 
   const Rect& p = panel_;
   c.card(p, rgb(0xFFFFFF), c.px(48));

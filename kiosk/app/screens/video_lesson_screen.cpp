@@ -239,9 +239,7 @@ void VideoLessonScreen::draw(const Canvas& c, double /*now*/) const {
     c.text_centered({text_x, card.y + c.px(50), card.x + card.w - c.px(160) - text_x, c.px(400)}, FontSize::Huge,
                     rgb(style::kInk), cue.question.in(ui_language()));
   } else if (phase_ == Phase::Ended) {
-    Rect card = dimmed_card(c, 1160, 560);
-    c.icon({card.cx() - c.px(90), card.y + c.px(30), c.px(180), c.px(180)}, kiosk_.icon_texture("star"));
-    c.text_centered({card.x, card.y + c.px(220), card.w, c.px(110)}, FontSize::Huge, rgb(style::kInk), tr("The end!"));
+    end_card(c, kiosk_.icon_texture("star"), tr("The end!"));
   } else if (phase_ == Phase::Failed) {
     c.fill(c.px(0, 0, w, h), rgb(style::kSkyTop));
     Rect card = dimmed_card(c, 1300, 640);
