@@ -139,8 +139,8 @@ void App::init_kiosk() {
   kiosk_.paths = find_install_paths();
   init_i18n(kiosk_.paths.locale.string(), options_.lang);
   kiosk_.data_dir = options_.data_dir.empty() ? default_data_dir() : options_.data_dir;
-  kiosk_.catalog = load_catalog(options_.content_dir.empty() ? kiosk_.paths.content : options_.content_dir);
-  for (const auto& p : kiosk_.catalog.problems) std::fprintf(stderr, "kiosk: content: %s\n", p.describe().c_str());
+  kiosk_.content_dir = options_.content_dir.empty() ? kiosk_.paths.content : options_.content_dir;
+  kiosk_.load_content();
   std::string warning;
   kiosk_.settings = load_settings(kiosk_.data_dir, warning);
   if (!warning.empty()) std::fprintf(stderr, "kiosk: settings: %s\n", warning.c_str());

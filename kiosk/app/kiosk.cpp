@@ -18,6 +18,11 @@ void Kiosk::notify(std::string text) {
   notice_until = now() + kNoticeSeconds;
 }
 
+void Kiosk::load_content() {
+  catalog = load_catalog(content_dir);
+  for (const auto& p : catalog.problems) std::fprintf(stderr, "kiosk: content: %s\n", p.describe().c_str());
+}
+
 void Kiosk::save_settings_or_warn() {
   try {
     save_settings(data_dir, settings);

@@ -17,6 +17,7 @@
 struct Kiosk {
   InstallPaths paths;
   std::filesystem::path data_dir;
+  std::filesystem::path content_dir;  // the bundled (or --content) packs
   Catalog catalog;
   Settings settings;
   std::unique_ptr<Journal> journal;
@@ -32,6 +33,8 @@ struct Kiosk {
 
   std::filesystem::path icon(const std::string& name) const { return paths.assets / "icons" / (name + ".png"); }
   const Texture& icon_texture(const std::string& name) const { return textures->get(icon(name)); }
+  // (Re)reads the catalog: at start, and after content is imported. Problems go to stderr.
+  void load_content();
   void save_settings_or_warn();
   // Seconds on a monotonic clock, the time base of animations and notices.
   double now() const;
