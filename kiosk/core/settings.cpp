@@ -1,12 +1,11 @@
 #include "core/settings.h"
-#include "core/text.h"
 
-#include <cstdio>
-#include <fcntl.h>
-#include <set>
+#include <algorithm>
 #include <fstream>
-#include <stdexcept>
-#include <unistd.h>
+#include <set>
+
+#include "core/atomic_file.h"
+#include "core/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -45,6 +44,9 @@ Settings load_settings(const fs::path& data_dir, std::string& warning) {
     json j = json::parse(in);
     s.device_name = j.value("device_name", s.device_name);
     s.last_class = j.value("last_class", s.last_class);
+    s.school = j.value("school", s.school);
+    s.language = j.value("language", s.language);
+    s.volume_limit = std::clamp(j.value("volume_limit", s.volume_limit), Settings::kMinVolumeLimit, 100);
     auto groups = distinct_groups(j.value("class_groups", s.class_groups), warning);
     if (!groups.empty()) s.class_groups = groups;
   } catch (const json::exception& e) {
@@ -57,23 +59,7 @@ Settings load_settings(const fs::path& data_dir, std::string& warning) {
 }
 
 void save_settings(const fs::path& data_dir, const Settings& s) {
-  fs::create_directories(data_dir);
-  json j = {{"device_name", s.device_name}, {"class_groups", s.class_groups}, {"last_class", s.last_class}};
-  auto path = settings_file(data_dir);
-  auto tmp = path.string() + ".tmp";
-  std::string text = j.dump(2) + "\n";
-  FILE* f = std::fopen(tmp.c_str(), "w");
-  bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
-            fsync(fileno(f)) == 0;
-  if (f) ok = (std::fclose(f) == 0) && ok;
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error("cannot save " + path.string());
-  }
-  // The rename itself survives a power cut only once the folder is on disk too.
-  int dir = open(data_dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir >= 0) {
-    fsync(dir);
-    close(dir);
-  }
+  json j = {{"device_name", s.device_name}, {"school", s.school},       {"class_groups", s.class_groups},
+            {"last_class", s.last_class},   {"language", s.language}, {"volume_limit", s.volume_limit}};
+  write_file_atomically(settings_file(data_dir), j.dump(2) + "\n");
 }

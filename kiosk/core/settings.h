@@ -1,5 +1,5 @@
 #pragma once
-// Kiosk settings kept in <data>/settings.json, editable by the admin (later from the admin screen).
+// Kiosk settings kept in <data>/settings.json, edited on the admin screen.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -8,6 +8,10 @@ struct Settings {
   std::string device_name;  // shown in reports; empty until the admin names the classroom
   std::vector<std::string> class_groups{"Nhà trẻ", "Mầm", "Chồi", "Lá"};
   std::string last_class;   // the class group chosen last, preselected on the home screen
+  std::string school;       // shown in reports
+  std::string language;     // interface language chosen by the admin; empty: Vietnamese (or --lang)
+  int volume_limit = 100;   // percent of full volume the kiosk never goes above (videos, narration, effects)
+  static constexpr int kMinVolumeLimit = 10;  // a limit that silences the kiosk is a mistake, not a choice
 };
 
 // Reads settings; a missing file gives the defaults. A malformed file is kept aside as

@@ -18,6 +18,9 @@ TEST_CASE("settings survive a save and load") {
   s.device_name = "Lớp Lá 1";
   s.class_groups = {"Lá 1", "Lá 2"};
   s.last_class = "Lá 2";
+  s.school = "Trường Mầm non Hoa Ban";
+  s.language = "en";
+  s.volume_limit = 60;
   save_settings(dir / "new", s);
   std::string warning;
   Settings back = load_settings(dir / "new", warning);
@@ -25,6 +28,9 @@ TEST_CASE("settings survive a save and load") {
   CHECK(back.device_name == "Lớp Lá 1");
   CHECK(back.class_groups == s.class_groups);
   CHECK(back.last_class == "Lá 2");
+  CHECK(back.school == "Trường Mầm non Hoa Ban");
+  CHECK(back.language == "en");
+  CHECK(back.volume_limit == 60);
   CHECK_FALSE(std::filesystem::exists(dir / "new" / "settings.json.tmp"));
 }
 
@@ -46,4 +52,11 @@ TEST_CASE("class groups that would share an id or have none are left out") {
   CHECK(s.class_groups == std::vector<std::string>{"Lá", "Chồi"});
   CHECK(warning.find("'La' left out") != std::string::npos);
   CHECK(warning.find("'!!' left out") != std::string::npos);
+}
+
+TEST_CASE("a volume limit that would silence the kiosk is raised to the smallest allowed") {
+  TempDir dir;
+  write_file(dir / "settings.json", R"({"volume_limit": 0})");
+  std::string warning;
+  CHECK(load_settings(dir.path, warning).volume_limit == Settings::kMinVolumeLimit);
 }
