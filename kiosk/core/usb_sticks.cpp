@@ -31,6 +31,7 @@ bool under(const fs::path& path, const fs::path& folder) {
 
 UsbStick describe(const std::string& name, const fs::path& path, bool read_only) {
   UsbStick stick{name, path};
+  stick.read_only = read_only;
   struct statvfs st {};
   if (statvfs(path.c_str(), &st) == 0) {
     stick.free_bytes = uint64_t(st.f_bavail) * st.f_frsize;
