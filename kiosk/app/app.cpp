@@ -19,6 +19,7 @@
 #include "app/kiosk.h"
 #include "app/replay.h"
 #include "app/screens/home_screen.h"
+#include "app/screens/pin_pad_screen.h"
 #include "app/screenshot.h"
 #include "app/style.h"
 #include "core/clock.h"
@@ -28,6 +29,26 @@
 namespace {
 
 constexpr double kFrameSeconds = 1.0 / 60;
+// Admin mode opens when the top-left corner is held this long on the home screen: no child does
+// that by chance, and a grown-up with only a touch screen or an air mouse can.
+constexpr double kAdminHoldSeconds = 3;
+constexpr float kAdminCorner = 150;  // design units
+
+// Dear ImGui's stock widgets (admin screens, typing a question): light, rounded, large enough
+// for a finger on a TV, scaled with the window.
+void apply_widget_style(float scale) {
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.FrameRounding = style.GrabRounding = style.TabRounding = style.PopupRounding = 10;
+  style.FramePadding = {22, 14};
+  style.ItemSpacing = {18, 16};
+  style.WindowPadding = {48, 36};
+  style.ScrollbarSize = 36;
+  style.GrabMinSize = 36;
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.97f, 0.99f, 1);
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+}
 
 class App : public ReplayHost {
  public:
@@ -50,6 +71,8 @@ class App : public ReplayHost {
   void handle(const SDL_Event& e);
   void handle_key(SDL_Keycode key);
   void handle_pointer(Screen::Pointer phase, float x, float y);
+  bool in_admin_corner(float x, float y) const;
+  void open_admin();
   void frame();
   void draw_overlays(const Canvas& c) const;
   void write_ui_tree();
@@ -74,6 +97,9 @@ class App : public ReplayHost {
   std::string last_ui_tree_;
   bool running_ = true, needs_frame_ = true, pointer_held_ = false;
   bool was_animating_ = false, notice_shown_ = false;
+  double corner_held_since_ = -1;  // the admin gesture in progress
+  bool nav_activate_ = false;      // Enter pressed on a widget screen: ImGui activates its focused widget
+  int widget_frames_ = 0;          // frames still owed to ImGui widgets after input
   std::string journal_error_shown_;
   double last_frame_ = 0;
   uint64_t frames_ = 0;
@@ -128,6 +154,8 @@ bool App::init_window() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // nothing written next to the program
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // admin screens by keyboard or remote
+  ImGui::GetIO().ConfigInputTextCursorBlink = false;  // a blinking cursor would keep drawing frames
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
   ImGui_ImplOpenGL3_Init("#version 150");
   imgui_ready_ = true;
@@ -137,13 +165,22 @@ bool App::init_window() {
 
 void App::init_kiosk() {
   kiosk_.paths = find_install_paths();
-  init_i18n(kiosk_.paths.locale.string(), options_.lang);
   kiosk_.data_dir = options_.data_dir.empty() ? default_data_dir() : options_.data_dir;
-  kiosk_.content_dir = options_.content_dir.empty() ? kiosk_.paths.content : options_.content_dir;
-  kiosk_.load_content();
   std::string warning;
   kiosk_.settings = load_settings(kiosk_.data_dir, warning);
   if (!warning.empty()) std::fprintf(stderr, "kiosk: settings: %s\n", warning.c_str());
+  std::string lang = !options_.lang.empty() ? options_.lang : !kiosk_.settings.language.empty() ? kiosk_.settings.language : "vi";
+  init_i18n(kiosk_.paths.locale.string(), lang);
+  kiosk_.content_dir = options_.content_dir.empty() ? kiosk_.paths.content : options_.content_dir;
+  kiosk_.load_content();
+  kiosk_.usb_root = options_.usb_root;
+  try {
+    warning.clear();
+    kiosk_.pins = std::make_unique<PinStore>(kiosk_.data_dir, warning);
+    if (!warning.empty()) std::fprintf(stderr, "kiosk: %s\n", warning.c_str());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "kiosk: admin PIN: %s\n", e.what());
+  }
   try {
     kiosk_.journal = std::make_unique<Journal>(kiosk_.data_dir / "journal.sqlite");
     if (int n = kiosk_.journal->recovered_on_open())
@@ -157,6 +194,7 @@ void App::init_kiosk() {
   kiosk_.textures = textures_.get();
   sounds_ = std::make_unique<SoundEffects>(kiosk_.paths.assets / "sounds");
   kiosk_.sounds = sounds_.get();
+  kiosk_.apply_settings();
   kiosk_.window = window_;
   kiosk_.wake_event = wake_event_;
   kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));
@@ -179,9 +217,12 @@ int App::run() {
       replay_->step(*this, now, frames_);
       while (SDL_PollEvent(&e)) handle(e);  // so the frame below already shows what the command did
     }
-    bool animating = screen_ && screen_->animating(now);
+    if (corner_held_since_ >= 0 && now - corner_held_since_ >= kAdminHoldSeconds) open_admin();
+    if (kiosk_.exit_code >= 0) running_ = false;
+    bool animating = (screen_ && screen_->animating(now)) || corner_held_since_ >= 0;
     // One more frame when an animation or a notice has just ended, so its last state is not left on screen.
     bool settled = (was_animating_ && !animating) || (notice_shown_ && now >= kiosk_.notice_until);
+    if (widget_frames_ > 0) needs_frame_ = true;
     if ((needs_frame_ || animating || settled || kiosk_.next_screen) &&
         now - last_frame_ >= (animating ? kFrameSeconds : 0)) {
       frame();
@@ -193,14 +234,16 @@ int App::run() {
     }
   }
   kiosk_.sessions->abandon(unix_now());
+  if (kiosk_.exit_code >= 0) return kiosk_.exit_code;
   return replay_ && replay_->had_errors() ? 3 : 0;
 }
 
 int App::wait_timeout_ms() {
   double now = kiosk_.now();
-  if (needs_frame_ || kiosk_.next_screen) return 0;
+  if (needs_frame_ || kiosk_.next_screen || widget_frames_ > 0) return 0;
   double wait = 3600;
-  if (screen_ && screen_->animating(now)) wait = std::max(0.0, last_frame_ + kFrameSeconds - now);
+  if ((screen_ && screen_->animating(now)) || corner_held_since_ >= 0)
+    wait = std::max(0.0, last_frame_ + kFrameSeconds - now);
   if (was_animating_) wait = 0;
   if (now < kiosk_.notice_until) wait = std::min(wait, kiosk_.notice_until - now);
   if (replay_) {
@@ -218,6 +261,9 @@ int App::wait_timeout_ms() {
 
 void App::handle(const SDL_Event& e) {
   ImGui_ImplSDL2_ProcessEvent(&e);
+  // ImGui widgets see a click as a press in one frame and a release in the next, and what the
+  // click opened (a dialog) in the one after: on a widget screen every input event is worth three frames.
+  if (screen_ && screen_->uses_widgets() && e.type != SDL_WINDOWEVENT && e.type != wake_event_) widget_frames_ = 3;
   // Input that arrives while a screen switch is pending was aimed at the old screen: a double tap on
   // a topic must not start two sessions.
   const bool switching = kiosk_.next_screen != nullptr;
@@ -240,6 +286,10 @@ void App::handle(const SDL_Event& e) {
       }
       break;
     case SDL_KEYDOWN:
+      if ((e.key.keysym.mod & KMOD_CTRL) && (e.key.keysym.mod & KMOD_ALT) && e.key.keysym.sym == SDLK_a) {
+        open_admin();  // the keyboard's way into admin mode: Ctrl+Alt+A
+        break;
+      }
       if (!e.key.repeat && !switching) {  // a held key must not run through the screens
         handle_key(e.key.keysym.sym);
         needs_frame_ = true;
@@ -260,6 +310,13 @@ void App::handle(const SDL_Event& e) {
 void App::handle_pointer(Screen::Pointer phase, float x, float y) {
   pointer_held_ = phase != Screen::Pointer::Up;
   if (!screen_) return;
+  if (phase == Screen::Pointer::Down && screen_name_ == "home" && in_admin_corner(x, y)) {
+    corner_held_since_ = kiosk_.now();
+  } else if (phase == Screen::Pointer::Up || !in_admin_corner(x, y)) {
+    // Released after the full hold but before the main loop noticed (a slow frame): still counts.
+    if (corner_held_since_ >= 0 && kiosk_.now() - corner_held_since_ >= kAdminHoldSeconds) return open_admin();
+    corner_held_since_ = -1;
+  }
   if (screen_->pointer(phase, x, y)) {
     pressed_.clear();
     return;
@@ -274,7 +331,29 @@ void App::handle_pointer(Screen::Pointer phase, float x, float y) {
   }
 }
 
+bool App::in_admin_corner(float x, float y) const {
+  int w, h;
+  SDL_GetWindowSize(window_, &w, &h);
+  float corner = kAdminCorner * std::min(w / 1920.0f, h / 1080.0f);
+  return x < corner && y < corner;
+}
+
+// From the home screen only: never in the middle of a class.
+void App::open_admin() {
+  corner_held_since_ = -1;
+  pressed_.clear();  // the long press must not also tap what is under the corner
+  if (screen_name_ != "home" || kiosk_.next_screen) return;
+  if (!kiosk_.pins) {
+    kiosk_.notify(tr("Admin mode is not available: the PIN store cannot start."));
+    return;
+  }
+  auto mode = kiosk_.pins->has_pin() ? PinPadScreen::Mode::Check : PinPadScreen::Mode::Choose;
+  kiosk_.switch_to(std::make_unique<PinPadScreen>(kiosk_, mode));
+}
+
 void App::handle_key(SDL_Keycode key) {
+  if (screen_ && screen_->uses_widgets() && (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SELECT))
+    nav_activate_ = true;  // a remote's OK presses the focused widget (ImGui 1.86 takes only Space for that)
   if (!screen_ || screen_->key(key)) return;
   switch (key) {
     case SDLK_LEFT: focus_ = targets_.neighbour(focus_, -1, 0); break;
@@ -301,6 +380,7 @@ void App::frame() {
   if (kiosk_.next_screen) {  // screen switches happen between frames
     screen_ = std::move(kiosk_.next_screen);
     screen_name_ = screen_->name();
+    if (screen_->uses_widgets()) widget_frames_ = 3;  // ImGui sees the tap that opened it end
     focus_.clear();
     pressed_.clear();
   }
@@ -310,12 +390,18 @@ void App::frame() {
   float scale = std::min(w / 1920.0f, h / 1080.0f);
   if (scale != font_scale_) {
     fonts_.build(scale);
+    apply_widget_style(scale);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     font_scale_ = scale;
   }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  if (nav_activate_) {  // held for this one frame: ImGui sees a press, and a release on the next
+    ImGui::GetIO().NavInputs[ImGuiNavInput_Activate] = 1;
+    nav_activate_ = false;
+    needs_frame_ = true;
+  }
   ImGui::NewFrame();
 
   double now = kiosk_.now();
@@ -324,7 +410,8 @@ void App::frame() {
   screen_->update(canvas, targets_, now);
   if (!targets_.find(focus_)) focus_ = targets_.items().empty() ? "" : targets_.items().front().id;
   screen_->draw(canvas, now);
-  draw_overlays(canvas);
+  // Over everything, ImGui windows included (admin screens).
+  draw_overlays(Canvas(ImGui::GetForegroundDrawList(), fonts_, *textures_, float(w), float(h)));
   notice_shown_ = now < kiosk_.notice_until;
 
   ImGui::Render();
@@ -339,6 +426,7 @@ void App::frame() {
   }
   SDL_GL_SwapWindow(window_);
   ++frames_;
+  if (widget_frames_ > 0) --widget_frames_;
   last_frame_ = now;
   needs_frame_ = false;
   write_ui_tree();
@@ -348,8 +436,13 @@ void App::frame() {
 // (always visible, so a remote user knows where Enter goes; blue, unlike the sunny selection), and notices show at the bottom.
 void App::draw_overlays(const Canvas& c) const {
   const float radius = c.px(style::kRadius);
-  if (const Target* t = targets_.find(pressed_)) c.fill(t->rect, IM_COL32(0, 0, 0, 40), radius);
-  if (const Target* t = targets_.find(focus_)) {
+  if (corner_held_since_ >= 0) {  // the admin gesture fills a ring in the corner as it is held
+    float f = std::min(1.0, (kiosk_.now() - corner_held_since_) / kAdminHoldSeconds);
+    c.arc(c.px(70), c.px(70), c.px(40), f, rgb(style::kFocus), c.px(10));
+  }
+  const bool rings = !screen_->uses_widgets();  // ImGui shows its own focus
+  if (const Target* t = targets_.find(pressed_); t && rings) c.fill(t->rect, IM_COL32(0, 0, 0, 40), radius);
+  if (const Target* t = targets_.find(focus_); t && rings) {
     c.outline(t->rect.inset(-c.px(9)), rgb(0xFFFFFF), radius + c.px(9), c.px(14));
     c.outline(t->rect.inset(-c.px(9)), rgb(style::kFocus), radius + c.px(9), c.px(9));
   }

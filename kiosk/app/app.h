@@ -8,7 +8,8 @@ struct AppOptions {
   bool windowed = false;  // also allows closing the window; a full-screen kiosk cannot be closed
   int width = 1280, height = 720;  // the window before it goes full screen (or with --windowed)
   std::filesystem::path content_dir, data_dir;
-  std::string lang = "vi";
+  std::string lang;     // empty: the admin's choice in settings, else Vietnamese
+  std::filesystem::path usb_root;  // --usb-root: folders that stand in for mounted USB sticks
   std::string replay;   // --replay script or named pipe
   std::string ui_tree;  // --ui-tree JSON dump path
   int heartbeat_seconds = 30;

@@ -34,6 +34,12 @@ void Canvas::ring(float cx, float cy, float radius, ImU32 color, float thickness
   list_->AddCircle({cx, cy}, radius, color, 0, thickness);
 }
 
+void Canvas::arc(float cx, float cy, float radius, float fraction, ImU32 color, float thickness) const {
+  constexpr float kPi = 3.14159265f;
+  list_->PathArcTo({cx, cy}, radius, -kPi / 2, -kPi / 2 + 2 * kPi * fraction, 32);
+  list_->PathStroke(color, 0, thickness);
+}
+
 void Canvas::card(const Rect& r, ImU32 color, float rounding) const {
   // Three widening translucent layers read as a soft shadow on a TV.
   for (int i = 3; i >= 1; --i) {

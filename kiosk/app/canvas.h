@@ -27,6 +27,7 @@ class Canvas {
   Rect px(float x, float y, float w, float h) const { return {x * scale_, y * scale_, w * scale_, h * scale_}; }
   float px(float d) const { return d * scale_; }
   TextureCache& textures() const { return textures_; }
+  const Fonts& fonts() const { return fonts_; }
 
   // All drawing below takes window-pixel rectangles (from px()).
   void fill(const Rect& r, ImU32 color, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll) const;
@@ -35,6 +36,8 @@ class Canvas {
   void circle(float cx, float cy, float radius, ImU32 color) const;
   void triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color) const;
   void ring(float cx, float cy, float radius, ImU32 color, float thickness) const;
+  // The part `fraction` (0..1) of a ring, clockwise from 12 o'clock.
+  void arc(float cx, float cy, float radius, float fraction, ImU32 color, float thickness) const;
   // A rounded card with a soft drop shadow under it.
   void card(const Rect& r, ImU32 color, float rounding) const;
   // The picture scaled to cover the rectangle, cropped centrally. Returns false when it could not

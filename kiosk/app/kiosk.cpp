@@ -3,6 +3,8 @@
 #include <SDL.h>
 #include <cstdio>
 
+#include "core/added_cues.h"
+#include "app/media_player.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -19,8 +21,15 @@ void Kiosk::notify(std::string text) {
 }
 
 void Kiosk::load_content() {
-  catalog = load_catalog(content_dir);
+  catalog = load_catalog(content_dir, imported_content_dir());
+  if (auto w = merge_added_cues(catalog, data_dir); !w.empty()) std::fprintf(stderr, "kiosk: added cues: %s\n", w.c_str());
   for (const auto& p : catalog.problems) std::fprintf(stderr, "kiosk: content: %s\n", p.describe().c_str());
+}
+
+void Kiosk::apply_settings() {
+  if (!settings.language.empty() && settings.language != ui_language()) init_i18n(paths.locale.string(), settings.language);
+  MediaPlayer::set_volume_limit(settings.volume_limit);
+  if (sounds) sounds->set_volume_limit(settings.volume_limit);
 }
 
 void Kiosk::save_settings_or_warn() {

@@ -10,6 +10,7 @@
 #include "app/screen.h"
 #include "app/sound_effects.h"
 #include "core/catalog.h"
+#include "core/pin_store.h"
 #include "core/paths.h"
 #include "core/session_keeper.h"
 #include "core/settings.h"
@@ -23,6 +24,9 @@ struct Kiosk {
   std::unique_ptr<Journal> journal;
   std::string journal_error;  // set when the journal could not be opened: shown on the home screen
   std::unique_ptr<SessionKeeper> sessions;
+  std::unique_ptr<PinStore> pins;
+  std::filesystem::path usb_root;  // --usb-root: its folders stand in for mounted USB sticks
+  int exit_code = -1;              // set (by the admin's "exit to desktop") to leave the program
   TextureCache* textures = nullptr;
   SoundEffects* sounds = nullptr;
   SDL_Window* window = nullptr;  // for players that draw into it
@@ -35,6 +39,10 @@ struct Kiosk {
   const Texture& icon_texture(const std::string& name) const { return textures->get(icon(name)); }
   // (Re)reads the catalog: at start, and after content is imported. Problems go to stderr.
   void load_content();
+  // Where packs imported from USB sticks go (the bundled content is read-only).
+  std::filesystem::path imported_content_dir() const { return data_dir / "content"; }
+  // After the admin saved settings: the interface language and the volume limit take effect.
+  void apply_settings();
   void save_settings_or_warn();
   // Seconds on a monotonic clock, the time base of animations and notices.
   double now() const;

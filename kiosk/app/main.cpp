@@ -5,6 +5,12 @@
 
 #include "app/app.h"
 #include "core/catalog.h"
+#include "core/clock.h"
+#include "core/export/log_export.h"
+#include "core/export/log_merge.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/settings.h"
 
 namespace {
 int check_content(const std::filesystem::path& dir) {
@@ -18,6 +24,45 @@ int check_content(const std::filesystem::path& dir) {
   std::printf("%zu topic(s), %zu lesson(s), %zu game(s), %zu problem(s)\n", catalog.topics.size(), lessons, games,
               catalog.problems.size());
   return catalog.problems.empty() ? 0 : 1;
+}
+
+// A line each time the step changes: enough to follow an export in a terminal or a log.
+void print_progress(double fraction, const std::string& step) {
+  static std::string last;
+  if (step == last) return;
+  last = step;
+  std::printf("%3.0f%%  %s\n", fraction * 100, step.c_str());
+  std::fflush(stdout);
+}
+
+int export_logs_to(const std::filesystem::path& data_dir, const std::filesystem::path& to,
+                   const std::filesystem::path& content_dir) {
+  std::string warning;
+  Settings settings = load_settings(data_dir, warning);
+  if (!warning.empty()) std::fprintf(stderr, "%s\n", warning.c_str());
+  ExportOptions o{data_dir / "journal.sqlite", to, settings.device_name, settings.school, {}, unix_now()};
+  for (const auto& topic : load_catalog(content_dir).topics) o.topic_titles[topic.id] = topic.title.vi;
+  try {
+    ExportResult r = export_logs(o, print_progress);
+    std::printf("%d session(s), %d activity(ies), %llu bytes in %s\n", r.sessions, r.activities,
+                static_cast<unsigned long long>(r.bytes), r.folder.c_str());
+    return 0;
+  } catch (const ExportError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 1;
+  }
+}
+
+int merge(const std::filesystem::path& out_dir, const std::vector<std::filesystem::path>& exports) {
+  try {
+    MergeResult r = merge_exports(out_dir, exports, print_progress);
+    std::printf("%d export(s) merged: %d device(s), %d session(s) (%d new), %d activity(ies) (%d new) in %s\n",
+                r.exports, r.devices, r.sessions, r.new_sessions, r.activities, r.new_activities, out_dir.c_str());
+    return 0;
+  } catch (const ExportError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 1;
+  }
 }
 }  // namespace
 
@@ -35,6 +80,8 @@ int main(int argc, char** argv) {
       ->check([](const std::string& v) {
         return std::regex_match(v, std::regex("[a-z]{2,3}(_[A-Z]{2})?")) ? "" : "expected a language code like vi";
       });
+  cli.add_option("--usb-root", options.usb_root, "treat each folder inside DIR as a mounted USB stick (tests)")
+      ->check(CLI::ExistingDirectory);
   cli.add_option("--replay", options.replay, "drive the kiosk from a script or named pipe (for tests)");
   cli.add_option("--ui-tree", options.ui_tree, "write the screen's actionable elements to this JSON file after each change");
   cli.add_option("--heartbeat", options.heartbeat_seconds, "seconds between journal heartbeats of a running session")
@@ -44,8 +91,23 @@ int main(int argc, char** argv) {
   auto* check = cli.add_subcommand("check-content", "validate every topic pack in DIR; exit 1 on any problem");
   check->add_option("DIR", check_dir, "content folder")->required();
 
+  std::filesystem::path export_data = default_data_dir(), export_to, export_content = find_install_paths().content;
+  auto* exp = cli.add_subcommand("export", "copy the journal, CSV files and the report to a folder (a USB stick)");
+  exp->add_option("--data", export_data, "folder of the journal and settings")->capture_default_str();
+  exp->add_option("--to", export_to, "where to write the export folder, e.g. the stick's mount point")->required();
+  exp->add_option("--content", export_content, "content folder, for topic titles (default: the bundled samples)");
+
+  std::filesystem::path merge_out;
+  std::vector<std::filesystem::path> merge_in;
+  auto* mrg = cli.add_subcommand("merge", "merge the export folders of several classrooms into OUT_DIR");
+  mrg->add_option("OUT_DIR", merge_out, "folder of merged.sqlite, the CSV files and the report")->required();
+  mrg->add_option("EXPORT_DIR", merge_in, "export folders written by `kiosk export`")->required()->check(CLI::ExistingDirectory);
+
   CLI11_PARSE(cli, argc, argv);
   if (*check) return check_content(check_dir);
+  if (*exp || *mrg) init_i18n(find_install_paths().locale.string(), options.lang);
+  if (*exp) return export_logs_to(export_data, export_to, export_content);
+  if (*mrg) return merge(merge_out, merge_in);
   if (!windowed.empty()) {
     options.windowed = true;
     std::sscanf(windowed.c_str(), "%dx%d", &options.width, &options.height);

@@ -38,6 +38,7 @@ MediaPlayer::MediaPlayer(Kind kind, uint32_t wake_event, SDL_Window* window) : w
   mpv_set_option_string(mpv_, "keep-open", "yes");          // stay on the last frame at the end
   mpv_set_option_string(mpv_, "hr-seek", "yes");            // cue jumps land where asked
   mpv_set_option_string(mpv_, "audio-fallback-to-null", "yes");  // no sound card: play silently
+  mpv_set_option_string(mpv_, "volume", std::to_string(volume_limit_).c_str());  // 100 % of the admin's limit
   if (const char* driver = std::getenv("SDL_AUDIODRIVER"); driver && std::strcmp(driver, "dummy") == 0)
     mpv_set_option_string(mpv_, "ao", "null");  // tests and sound-less machines: same switch as SDL
   if (kind == Kind::Video) {
@@ -109,9 +110,11 @@ void MediaPlayer::seek_to(double seconds) {
   ended_ = false;
 }
 
+int MediaPlayer::volume_limit_ = 100;
+
 void MediaPlayer::set_volume(int percent) {
   volume_ = std::max(0, std::min(100, percent));
-  double v = volume_;
+  double v = volume_ * volume_limit_ / 100.0;
   mpv_set_property(mpv_, "volume", MPV_FORMAT_DOUBLE, &v);
 }
 

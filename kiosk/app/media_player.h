@@ -26,7 +26,10 @@ class MediaPlayer {
   void stop();
   void set_paused(bool paused);
   void seek_to(double seconds);
+  // 0-100 % of the admin's volume limit.
   void set_volume(int percent);
+  // The admin's limit (percent of mpv's full volume) for players made from now on.
+  static void set_volume_limit(int percent) { volume_limit_ = percent; }
 
   // Handles what mpv reported since the last call; true when anything on screen may change.
   bool poll();
@@ -50,5 +53,6 @@ class MediaPlayer {
   double position_ = 0, duration_ = 0;
   bool paused_ = false, ended_ = false, loaded_ = false;
   int volume_ = 100;
+  static int volume_limit_;
   std::string error_;
 };

@@ -54,6 +54,9 @@ double ReplayDriver::seconds_to_next(double now, uint64_t frames) {
 }
 
 void ReplayDriver::push_mouse(ReplayHost& host, Uint32 type, float x, float y) {
+  // The real pointer moves too: Dear ImGui 1.86's SDL backend reads the pointer's position from
+  // SDL's mouse state, not from the events (admin screens).
+  SDL_WarpMouseInWindow(SDL_GetWindowFromID(host.window_id()), static_cast<int>(x), static_cast<int>(y));
   SDL_Event e{};
   e.type = type;
   if (type == SDL_MOUSEMOTION) {
@@ -153,6 +156,18 @@ bool ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
       }
       break;
     }
+    case K::Text:  // one event per character, as typing sends them (and each fits SDL's 32 bytes)
+      for (size_t i = 0; i < cmd.text.size();) {
+        size_t n = 1;
+        while (i + n < cmd.text.size() && (static_cast<unsigned char>(cmd.text[i + n]) & 0xC0) == 0x80) ++n;
+        SDL_Event e{};
+        e.type = SDL_TEXTINPUT;
+        e.text.windowID = host.window_id();
+        cmd.text.copy(e.text.text, n, i);
+        SDL_PushEvent(&e);
+        i += n;
+      }
+      break;
     case K::Screenshot:
       host.request_screenshot(cmd.text);
       break;

@@ -49,5 +49,13 @@ void SoundEffects::play(const std::string& name) {
   auto it = sounds_.find(name);
   if (!device_ || it == sounds_.end()) return;
   SDL_ClearQueuedAudio(device_);
-  SDL_QueueAudio(device_, it->second.data(), static_cast<Uint32>(it->second.size()));
+  const auto& samples = it->second;
+  if (volume_limit_ >= 100) {
+    SDL_QueueAudio(device_, samples.data(), static_cast<Uint32>(samples.size()));
+    return;
+  }
+  std::vector<Uint8> quieter(samples.size(), spec_.silence);
+  SDL_MixAudioFormat(quieter.data(), samples.data(), spec_.format, static_cast<Uint32>(samples.size()),
+                     SDL_MIX_MAXVOLUME * volume_limit_ / 100);
+  SDL_QueueAudio(device_, quieter.data(), static_cast<Uint32>(quieter.size()));
 }

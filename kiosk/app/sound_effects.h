@@ -17,9 +17,12 @@ class SoundEffects {
   SoundEffects& operator=(const SoundEffects&) = delete;
   // Plays `name` (a file NAME.wav of the sounds folder), cutting off the one playing.
   void play(const std::string& name);
+  // The admin's volume limit, in percent.
+  void set_volume_limit(int percent) { volume_limit_ = percent; }
 
  private:
   SDL_AudioDeviceID device_ = 0;
   SDL_AudioSpec spec_{};
+  int volume_limit_ = 100;
   std::map<std::string, std::vector<Uint8>> sounds_;  // in the device's format
 };

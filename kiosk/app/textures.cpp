@@ -59,9 +59,12 @@ SDL_Surface* fit(SDL_Surface* src, int max_w, int max_h) {
 }
 }  // namespace
 
-TextureCache::~TextureCache() {
+TextureCache::~TextureCache() { clear(); }
+
+void TextureCache::clear() {
   for (auto& [path, tex] : cache_)
     if (tex.id) glDeleteTextures(1, &tex.id);
+  cache_.clear();
 }
 
 const Texture& TextureCache::get(const std::filesystem::path& path) {

@@ -18,6 +18,8 @@ class TextureCache {
   // Loads on first use; a picture that cannot be decoded gives a Texture with `error` set
   // (reported once on stderr) so the screen can draw a placeholder.
   const Texture& get(const std::filesystem::path& path);
+  // Forgets every picture (content was replaced under the same names); they load again when drawn.
+  void clear();
 
  private:
   static constexpr int kMaxWidth = 1920, kMaxHeight = 1080;

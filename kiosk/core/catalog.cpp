@@ -62,9 +62,11 @@ void read_entries(ManifestReader& reader, const fs::path& dir, const fs::path& m
   }
 }
 
-Topic load_topic(const fs::path& dir) {
+}  // namespace
+
+Topic load_topic(const fs::path& dir, const std::string& id) {
   Topic topic;
-  topic.id = dir.filename().string();
+  topic.id = id;
   topic.dir = dir;
   topic.title.vi = topic.id;  // until the manifest says better, the card shows the folder name
   const fs::path manifest_path = dir / "topic.json";
@@ -116,8 +118,6 @@ Topic load_topic(const fs::path& dir) {
   return topic;
 }
 
-}  // namespace
-
 fs::path resolve_pack_file(const fs::path& pack_dir, const fs::path& manifest, const std::string& field,
                            const std::string& relative, std::vector<Problem>& problems) {
   fs::path rel(relative);
@@ -139,7 +139,21 @@ fs::path resolve_pack_file(const fs::path& pack_dir, const fs::path& manifest, c
   return full;
 }
 
-Catalog load_catalog(const fs::path& content_dir) {
+namespace {
+void add_packs(const fs::path& dir, std::vector<Topic>& topics) {
+  std::error_code ec;
+  for (const auto& item : fs::directory_iterator(dir, ec)) {
+    auto name = item.path().filename().string();
+    if (!item.is_directory() || name.empty() || name[0] == '_' || name[0] == '.') continue;
+    Topic topic = load_topic(item.path(), name);
+    auto same = std::find_if(topics.begin(), topics.end(), [&](const Topic& t) { return t.id == topic.id; });
+    if (same != topics.end()) *same = std::move(topic);
+    else topics.push_back(std::move(topic));
+  }
+}
+}  // namespace
+
+Catalog load_catalog(const fs::path& content_dir, const fs::path& imported_dir) {
   Catalog catalog;
   catalog.dir = content_dir;
   std::error_code ec;
@@ -147,11 +161,8 @@ Catalog load_catalog(const fs::path& content_dir) {
     catalog.problems.push_back({content_dir, "", "content folder not found"});
     return catalog;
   }
-  for (const auto& item : fs::directory_iterator(content_dir, ec)) {
-    auto name = item.path().filename().string();
-    if (!item.is_directory() || name.empty() || name[0] == '_' || name[0] == '.') continue;
-    catalog.topics.push_back(load_topic(item.path()));
-  }
+  add_packs(content_dir, catalog.topics);
+  if (!imported_dir.empty()) add_packs(imported_dir, catalog.topics);  // absent until a first import
   std::sort(catalog.topics.begin(), catalog.topics.end(), [](const Topic& a, const Topic& b) {
     if (a.broken != b.broken) return b.broken;  // error cards after the topics that work
     return a.order != b.order ? a.order < b.order : a.id < b.id;

@@ -56,7 +56,13 @@ struct Catalog {
   const Topic* find(const std::string& id) const;
 };
 
-Catalog load_catalog(const fs::path& content_dir);
+// The packs of `content_dir`, plus those of `imported_dir` when given (packs brought on a USB
+// stick, see content_import.h): an imported pack replaces a bundled one of the same id.
+Catalog load_catalog(const fs::path& content_dir, const fs::path& imported_dir = {});
+
+// One pack: `dir` holds its files, `id` is the topic id it has in the kiosk (its folder name there;
+// a pack being imported is checked in a staging folder under the name it will get).
+Topic load_topic(const fs::path& dir, const std::string& id);
 
 // Checks a path named in a manifest: relative, inside the pack (no "..", no symlink out), present.
 // Returns the full path, or an empty path after adding a problem.

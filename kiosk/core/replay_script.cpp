@@ -49,8 +49,10 @@ std::optional<ReplayCommand> parse_replay_line(const std::string& line, std::str
     in >> cmd.x >> cmd.y >> cmd.x2 >> cmd.y2 >> cmd.ms;
     return expect_end();
   }
-  if (verb == "key" || verb == "screenshot") {
-    cmd.kind = verb == "key" ? ReplayCommand::Kind::Key : ReplayCommand::Kind::Screenshot;
+  if (verb == "key" || verb == "text" || verb == "screenshot") {
+    cmd.kind = verb == "key"    ? ReplayCommand::Kind::Key
+               : verb == "text" ? ReplayCommand::Kind::Text
+                                : ReplayCommand::Kind::Screenshot;
     cmd.text = rest_of(in);
     if (cmd.text.empty()) error = verb + " needs an argument: " + line;
     return error.empty() ? std::optional(cmd) : std::nullopt;

@@ -1,6 +1,9 @@
 #include "app/screens/video_lesson_screen.h"
 
 #include <SDL.h>
+
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "app/screens/topic_screen.h"
@@ -18,6 +21,17 @@ std::string clock_text(double seconds) {
   return format("%d:%02d", s / 60, s % 60);
 }
 
+// The teacher's "add a question here" button: a white pill with a blue plus.
+void draw_add_cue(const Canvas& c, const Rect& r) {
+  c.card(r, rgb(0xFFFFFF), r.h / 2);
+  Rect plus = {r.x + r.h * 0.14f, r.y + r.h * 0.14f, r.h * 0.72f, r.h * 0.72f};
+  const float bar = plus.w * 0.14f, arm = plus.w * 0.56f;
+  c.circle(plus.cx(), plus.cy(), plus.w / 2, rgb(style::kFocus));
+  c.fill({plus.cx() - arm / 2, plus.cy() - bar / 2, arm, bar}, rgb(0xFFFFFF), bar / 2);
+  c.fill({plus.cx() - bar / 2, plus.cy() - arm / 2, bar, arm}, rgb(0xFFFFFF), bar / 2);
+  c.text_centered({r.x + r.h, r.y, r.w - r.h * 1.2f, r.h}, FontSize::Heading, rgb(style::kInk), tr("Add a question here"));
+}
+
 std::vector<double> cue_times(const VideoLesson& lesson) {
   std::vector<double> times;
   for (const auto& c : lesson.cues) times.push_back(c.at);
@@ -26,9 +40,11 @@ std::vector<double> cue_times(const VideoLesson& lesson) {
 }  // namespace
 
 VideoLessonScreen::VideoLessonScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, VideoLesson lesson)
-    : kiosk_(kiosk), topic_(topic), entry_(entry), lesson_(std::move(lesson)), narrator_(kiosk.wake_event),
-      cues_(cue_times(lesson_)) {
-  activity_ = kiosk_.sessions->start_activity("lesson", topic_.id + "/" + entry_.id, unix_now());
+    : kiosk_(kiosk), topic_(topic), ref_(topic.id + "/" + entry.id), lesson_(std::move(lesson)),
+      narrator_(kiosk.wake_event), cues_(cue_times(lesson_)) {
+  activity_ = kiosk_.sessions->start_activity("lesson", ref_, unix_now());
+  std::string warning;  // reported when the catalog loaded
+  added_ = load_added_cues(kiosk_.data_dir, warning);
   try {
     player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Video, kiosk_.wake_event, kiosk_.window);
     player_->load(lesson_.file);
@@ -70,7 +86,7 @@ bool VideoLessonScreen::tick(double /*now*/) {
   }
   // Not only while playing: at its end mpv pauses by itself (keep-open), maybe in the same batch of
   // events as the last position.
-  if (phase_ == Phase::Playing) {
+  if (phase_ == Phase::Playing && !chooser_) {
     if (auto cue = cues_.advance(player_->position())) {
       player_->set_paused(true);
       phase_ = Phase::AtCue;
@@ -111,23 +127,110 @@ void VideoLessonScreen::continue_from_cue() {
   player_->set_paused(false);
 }
 
+void VideoLessonScreen::open_chooser() {
+  player_->set_paused(true);
+  // Rounded down, so the cue is behind playback and does not fire when it goes on.
+  add_at_ = std::floor(player_->position() * 10) / 10;
+  chooser_.emplace(topic_questions(topic_), topic_.color, clock_text(add_at_));
+}
+
+void VideoLessonScreen::add_cue(const LocalText& question) {
+  const AddedCue cue{add_at_, question};
+  AddedCues cues = added_;
+  cues[ref_].push_back(cue);
+  if (!save(std::move(cues))) return;
+  merge_added_cue(kiosk_.catalog, ref_, cue);  // for the next time the lesson opens
+  auto later = std::upper_bound(lesson_.cues.begin(), lesson_.cues.end(), cue.at,
+                                [](double at, const Cue& c) { return at < c.at; });
+  lesson_.cues.insert(later, Cue{cue.at, cue.question, {}, {}});
+  retrack();
+  confirm(tr("Question added"));
+}
+
+void VideoLessonScreen::remove_cue() {
+  auto index = added_index(lesson_.cues[cue_]);
+  if (!index) return;
+  AddedCues cues = added_;
+  const AddedCue cue = cues[ref_][*index];
+  cues[ref_].erase(cues[ref_].begin() + static_cast<std::ptrdiff_t>(*index));
+  if (!save(std::move(cues))) return;
+  unmerge_added_cue(kiosk_.catalog, ref_, cue);
+  lesson_.cues.erase(lesson_.cues.begin() + static_cast<std::ptrdiff_t>(cue_));
+  retrack();
+  narrator_.stop();
+  phase_ = Phase::Playing;  // still paused there, with the controls up
+  show_controls();
+  confirm(tr("Question removed"));
+}
+
+std::optional<size_t> VideoLessonScreen::added_index(const Cue& cue) const {
+  auto list = added_.find(ref_);
+  for (size_t i = 0; list != added_.end() && i < list->second.size(); ++i)
+    if (list->second[i].at == cue.at && list->second[i].question.vi == cue.question.vi) return i;
+  return std::nullopt;
+}
+
+bool VideoLessonScreen::save(AddedCues cues) {
+  try {
+    save_added_cues(kiosk_.data_dir, cues);
+  } catch (const std::exception& e) {
+    kiosk_.notify(format(tr("The question cannot be saved: %s"), e.what()));
+    return false;
+  }
+  added_ = std::move(cues);
+  return true;
+}
+
+// A tracker for the changed cues: the cues up to where the class has been count as reached, and
+// playback goes on from where it is.
+void VideoLessonScreen::retrack() {
+  const double furthest = cues_.furthest();
+  cues_ = CueTracker(cue_times(lesson_));
+  while (cues_.advance(furthest)) {
+  }
+  cues_.seeked(player_->position());
+}
+
+void VideoLessonScreen::confirm(std::string text) {
+  confirmation_ = std::move(text);
+  confirm_until_ = kiosk_.now() + kConfirmSeconds;
+}
+
+bool VideoLessonScreen::animating(double now) const {
+  // While typing, the field's cursor blinks and typed letters show: text input asks for no frame.
+  return now < controls_until_ || now < confirm_until_ || (chooser_ && chooser_->typing());
+}
+
+void VideoLessonScreen::back() {
+  if (!chooser_) return leave();
+  chooser_->back();
+  if (chooser_->done()) chooser_.reset();
+}
+
 void VideoLessonScreen::leave() {
   record(phase_ == Phase::Ended ? "finished" : phase_ == Phase::Failed ? "failed" : "left");
   kiosk_.switch_to(std::make_unique<TopicScreen>(kiosk_, topic_));
 }
 
 void VideoLessonScreen::activate(const std::string& id) {
+  if (chooser_) {
+    if (auto question = chooser_->activate(id)) add_cue(*question);
+    if (chooser_->done()) chooser_.reset();
+    return;
+  }
   if (id == "lesson:back") return leave();
   if (id == "cue:continue") return continue_from_cue();
   if (id == "cue:repeat" && !lesson_.cues[cue_].narration.empty()) return narrator_.say(lesson_.cues[cue_].narration);
   if (id == "lesson:replay") {
-    activity_ = kiosk_.sessions->start_activity("lesson", topic_.id + "/" + entry_.id, unix_now());
+    activity_ = kiosk_.sessions->start_activity("lesson", ref_, unix_now());
     phase_ = Phase::Playing;
     seek(0);
     player_->set_paused(false);
     return;
   }
   if (id == "lesson:play-pause") return toggle_pause();
+  if (id == "lesson:add-cue") return open_chooser();
+  if (id == "cue:remove") return remove_cue();
   if (id == "lesson:rewind") return seek(player_->position() - 10);
   if (id == "lesson:prev-cue") return seek(cues_.previous_jump(player_->position()));
   if (id == "lesson:next-cue") {
@@ -142,6 +245,7 @@ void VideoLessonScreen::activate(const std::string& id) {
 }
 
 bool VideoLessonScreen::key(int sdl_keycode) {
+  if (chooser_) return chooser_->key(sdl_keycode);
   if (phase_ == Phase::AtCue && sdl_keycode == SDLK_SPACE) {
     continue_from_cue();
     return true;
@@ -158,13 +262,14 @@ bool VideoLessonScreen::key(int sdl_keycode) {
 }
 
 bool VideoLessonScreen::pointer(Pointer phase, float x, float y) {
-  if (phase_ != Phase::Playing) return false;
+  if (phase_ != Phase::Playing || chooser_) return false;
   auto bar_seconds = [&] {
     float f = std::max(0.0f, std::min(1.0f, (x - bar_.x) / bar_.w));
     return f * player_->duration();
   };
   if (phase == Pointer::Down) {
-    if (!controls_visible() || !controls_panel_.contains(x, y)) {  // a tap on the picture: controls up
+    const bool on_controls = controls_panel_.contains(x, y) || add_cue_.contains(x, y);
+    if (!controls_visible() || !on_controls) {  // a tap on the picture: controls up
       show_controls();
       return true;
     }
@@ -188,6 +293,8 @@ void VideoLessonScreen::update(const Canvas& c, Targets& targets, double /*now*/
   const float w = c.design_width(), h = c.design_height(), mid = w / 2;
   const ImU32 white = rgb(0xFFFFFF), light = IM_COL32(255, 255, 255, 235), ink = rgb(style::kInk);
   buttons_.clear();
+  add_cue_ = remove_cue_ = {};
+  if (chooser_) return chooser_->update(c, targets);
   auto pill = [&](const char* id, const char* label, Rect r, Glyph g, unsigned int fill) {
     buttons_.push_back({id, label, r, g, rgb(fill), white, true});
   };
@@ -200,6 +307,7 @@ void VideoLessonScreen::update(const Canvas& c, Targets& targets, double /*now*/
     pill("cue:continue", tr("Keep watching"), c.px(mid - 300, h / 2 + 150, 600, 130), Glyph::Play, style::kGo);
     if (!lesson_.cues[cue_].narration.empty())
       round("cue:repeat", tr("Say it again"), c.px(mid + 560, h / 2 - 290, 110, 110), Glyph::Speaker, rgb(style::kSun), white);
+    if (added_index(lesson_.cues[cue_])) remove_cue_ = c.px(mid - 710, h / 2 + 245, 340, 70);  // small: for the teacher
   } else if (phase_ == Phase::Ended) {
     pill("lesson:replay", tr("Watch again"), c.px(mid - 500, h / 2 + 110, 480, 130), Glyph::Replay, style::kFocus);
     pill("lesson:back", tr("Back to the topic"), c.px(mid + 20, h / 2 + 110, 480, 130), Glyph::Back, style::kGo);
@@ -221,13 +329,17 @@ void VideoLessonScreen::update(const Canvas& c, Targets& targets, double /*now*/
     round("lesson:volume-down", tr("Quieter"), c.px(w - 90 - 2 * kButton - 30, row, kButton, kButton), Glyph::VolumeDown,
           light, ink);
     round("lesson:volume-up", tr("Louder"), c.px(w - 90 - kButton, row, kButton, kButton), Glyph::VolumeUp, light, ink);
+    add_cue_ = c.px(w - 90 - 620, h - kPanelH - 170, 620, 110);
   }
   for (const auto& b : buttons_) targets.add(b.id, b.label, b.rect);
+  if (remove_cue_.w > 0) targets.add("cue:remove", tr("Remove this question"), remove_cue_);
+  if (add_cue_.w > 0) targets.add("lesson:add-cue", tr("Add a question here"), add_cue_);
   if (controls_visible()) targets.add("lesson:seek", tr("Position"), bar_);
 }
 
-void VideoLessonScreen::draw(const Canvas& c, double /*now*/) const {
+void VideoLessonScreen::draw(const Canvas& c, double now) const {
   const float w = c.design_width(), h = c.design_height();
+  if (chooser_) return chooser_->draw(c);
   if (phase_ == Phase::AtCue) {
     const Cue& cue = lesson_.cues[cue_];
     Rect card = dimmed_card(c, 1500, 680);
@@ -238,6 +350,10 @@ void VideoLessonScreen::draw(const Canvas& c, double /*now*/) const {
     }
     c.text_centered({text_x, card.y + c.px(50), card.x + card.w - c.px(160) - text_x, c.px(400)}, FontSize::Huge,
                     rgb(style::kInk), cue.question.in(ui_language()));
+    if (remove_cue_.w > 0) {
+      c.fill(remove_cue_, rgb(0xEEF0F4), remove_cue_.h / 2);
+      c.text_centered(remove_cue_, FontSize::Small, rgb(style::kMuted), tr("Remove this question"));
+    }
   } else if (phase_ == Phase::Ended) {
     end_card(c, kiosk_.icon_texture("star"), tr("The end!"));
   } else if (phase_ == Phase::Failed) {
@@ -261,6 +377,13 @@ void VideoLessonScreen::draw(const Canvas& c, double /*now*/) const {
     c.circle(x_of(position), track.cy(), c.px(22), rgb(style::kSun));
     c.text(c.px(250), c.px(h - 30 - kButton + 10), FontSize::Heading, rgb(0xFFFFFF),
            clock_text(position) + " / " + clock_text(player_->duration()));
+    draw_add_cue(c, add_cue_);
   }
   for (const auto& b : buttons_) draw_button(c, b);
+  if (now < confirm_until_) {  // "question added / removed"
+    Rect r = c.px(w / 2 - 450, 60, 900, 130);
+    c.card(r, rgb(style::kGo), r.h / 2);
+    c.icon({r.x + c.px(25), r.y + c.px(15), c.px(100), c.px(100)}, kiosk_.icon_texture("star"));
+    c.text_centered({r.x + c.px(130), r.y, r.w - c.px(170), r.h}, FontSize::Title, rgb(0xFFFFFF), confirmation_, true);
+  }
 }

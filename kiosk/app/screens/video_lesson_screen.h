@@ -1,13 +1,16 @@
 #pragma once
 // A watch-and-talk video: plays full screen through mpv, pauses at each talk cue with the question
 // large over the dimmed frame (and spoken), and gives the teacher controls that hide by themselves.
+// The teacher can add questions from there (saved in DATA/added-cues.json) and remove them again.
 #include <memory>
 #include <optional>
 
 #include "app/kiosk.h"
 #include "app/media_player.h"
 #include "app/narrator.h"
+#include "app/screens/cue_chooser.h"
 #include "app/widgets.h"
+#include "core/added_cues.h"
 #include "core/cue_tracker.h"
 #include "core/lessons.h"
 
@@ -19,8 +22,8 @@ class VideoLessonScreen : public Screen {
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
   void activate(const std::string& id) override;
-  void back() override { leave(); }
-  bool animating(double now) const override { return now < controls_until_; }
+  void back() override;
+  bool animating(double now) const override;
   bool tick(double now) override;
   void render_below(int width_px, int height_px) override;
   bool key(int sdl_keycode) override;
@@ -36,11 +39,19 @@ class VideoLessonScreen : public Screen {
   void record(const char* status);  // ends the journal activity with `status`
   void leave();
   std::string details() const;
+  void open_chooser();
+  void add_cue(const LocalText& question);
+  void remove_cue();
+  // The cue's place among the added cues of this lesson; none for the pack's own.
+  std::optional<size_t> added_index(const Cue& cue) const;
+  bool save(AddedCues cues);  // false (and a notice) when DATA/added-cues.json cannot be written
+  void retrack();             // after the cues changed
+  void confirm(std::string text);
 
-  static constexpr double kControlsSeconds = 4;
+  static constexpr double kControlsSeconds = 4, kConfirmSeconds = 2.5;
   Kiosk& kiosk_;
   const Topic& topic_;
-  const Entry& entry_;
+  const std::string ref_;  // "topic/lesson", in the journal and added-cues.json
   VideoLesson lesson_;
   std::unique_ptr<MediaPlayer> player_;
   Narrator narrator_;
@@ -51,6 +62,11 @@ class VideoLessonScreen : public Screen {
   std::optional<double> drag_;  // seek-bar position (seconds) while the teacher drags it
   std::string activity_, error_;
   bool frame_due_ = false;
-  Rect bar_, controls_panel_;
+  Rect bar_, controls_panel_, add_cue_, remove_cue_;
   std::vector<Button> buttons_;  // laid out by update(), drawn by draw()
+  AddedCues added_;              // all of DATA/added-cues.json, rewritten on each change
+  std::optional<CueChooser> chooser_;
+  double add_at_ = 0;            // where the chooser's question goes
+  std::string confirmation_;
+  double confirm_until_ = 0;
 };

@@ -1,0 +1,109 @@
+#include "app/screens/admin_screen.h"
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include "app/screens/admin_widgets.h"
+#include "app/screens/home_screen.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+namespace {
+constexpr double kIdleSeconds = 5 * 60;
+constexpr int kExitToDesktop = 10;  // deploy/kiosk-session.sh opens a maintenance terminal on it
+}  // namespace
+
+AdminScreen::AdminScreen(Kiosk& kiosk) : kiosk_(kiosk), usb_(kiosk), report_(kiosk), settings_(kiosk) {}
+
+void AdminScreen::update(const Canvas& c, Targets& targets, double now) {
+  now_ = now;
+  if (last_input_ < 0) last_input_ = now;
+  ImGui::SetNextWindowPos({0, 0});
+  ImGui::SetNextWindowSize({c.px(c.design_width()), c.px(c.design_height())});
+  ImGui::Begin("admin", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PushFont(c.fonts().get(FontSize::Small));
+  header(c, targets);
+  if (ImGui::BeginTabBar("sections")) {
+    struct Tab {
+      const char* id;
+      std::string label;
+    } tabs[] = {{"admin:tab-usb", tr("USB stick")}, {"admin:tab-report", tr("Report")}, {"admin:tab-settings", tr("Settings")}};
+    for (int i = 0; i < 3; ++i) {
+      bool open = ImGui::BeginTabItem((tabs[i].label + "###" + tabs[i].id).c_str());
+      mark(targets, tabs[i].id, tabs[i].label);
+      if (!open) continue;
+      ImGui::BeginChild("section");
+      if (i == 0) usb_.update(targets, now);
+      if (i == 1) report_.update(targets);
+      if (i == 2) settings_.update(targets);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::PopFont();
+  ImGui::End();
+}
+
+void AdminScreen::header(const Canvas& c, Targets& targets) {
+  ImGui::PushFont(c.fonts().get(FontSize::Heading));
+  std::string who = kiosk_.settings.device_name.empty() ? tr("this kiosk") : kiosk_.settings.device_name;
+  ImGui::TextUnformatted(format(tr("Admin · %s"), who.c_str()).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine(ImGui::GetWindowWidth() - c.px(820));
+  if (ImGui::Button(tr("Back to the classroom"))) close();
+  mark(targets, "admin:close", tr("Back to the classroom"));
+  ImGui::SameLine();
+  if (ImGui::Button(tr("Exit to desktop"))) confirm_exit_ = true;
+  mark(targets, "admin:exit", tr("Exit to desktop"));
+  if (confirm_exit_) {
+    ImGui::OpenPopup("exit?");
+    confirm_exit_ = false;
+  }
+  // A fixed size, so that the dialog shows in its first frame (auto-sized windows wait a frame).
+  ImGui::SetNextWindowSize({c.px(1000), 0});
+  ImGui::SetNextWindowPos({c.px(c.design_width() / 2), c.px(c.design_height() / 2)}, ImGuiCond_Always, {0.5f, 0.5f});
+  if (ImGui::BeginPopupModal("exit?", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) {
+    ImGui::TextWrapped("%s", tr("Leave the kiosk for maintenance? It starts again when the maintenance session ends."));
+    if (ImGui::Button(tr("Exit to desktop"))) kiosk_.exit_code = kExitToDesktop;
+    mark(targets, "admin:exit-yes", tr("Exit to desktop"));
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Stay"))) ImGui::CloseCurrentPopup();
+    mark(targets, "admin:exit-no", tr("Stay"));
+    ImGui::EndPopup();
+  }
+  ImGui::Spacing();
+}
+
+void AdminScreen::close() {
+  if (usb_.busy()) return;  // an export or import finishes first
+  kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));
+}
+
+bool AdminScreen::key(int k) {
+  last_input_ = now_;
+  if ((k == SDLK_ESCAPE || k == SDLK_AC_BACK) && !ImGui::IsAnyItemActive() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup))
+    close();
+  return true;  // ImGui has the keys (text fields, its own keyboard navigation)
+}
+
+bool AdminScreen::pointer(Pointer, float, float) {
+  last_input_ = now_;
+  return true;  // ImGui has the pointer
+}
+
+bool AdminScreen::tick(double now) {
+  now_ = now;
+  if (last_input_ >= 0 && now - last_input_ >= kIdleSeconds && !usb_.busy()) {
+    close();
+    return true;
+  }
+  return usb_.tick(now);
+}
+
+double AdminScreen::wake_in(double now) const {
+  double idle = last_input_ < 0 ? kIdleSeconds : std::max(0.0, last_input_ + kIdleSeconds - now);
+  return std::min(idle, usb_.wake_in(now));
+}

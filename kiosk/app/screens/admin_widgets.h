@@ -1,0 +1,22 @@
+#pragma once
+// Helpers for the admin screens, which use Dear ImGui's stock widgets (grown-ups, text fields).
+#include <imgui.h>
+
+#include <string>
+
+#include "core/targets.h"
+
+// Registers the widget just drawn as a target, so the ui-tree dump and `--replay tap @ID` reach it.
+inline void mark(Targets& targets, const std::string& id, const std::string& label) {
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  targets.add(id, label, {a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
+// "1.2 GB", "350 MB": free space on a stick.
+std::string size_text(uint64_t bytes);
+
+// A line of text in the colour of good news or of a problem.
+void status_text(bool ok, const std::string& text);
+
+// A heading that opens a part of a panel.
+void section(const char* title);

@@ -1,0 +1,253 @@
+#include "core/content_import.h"
+
+#include <fcntl.h>
+#include <stdio.h>  // renameat2
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+
+#include "core/auto_pack.h"
+#include "core/i18n.h"
+#include "core/manifest_reader.h"
+#include "core/text.h"
+
+namespace {
+
+struct PackFile {
+  fs::path relative;
+  bool folder = false;
+  uintmax_t size = 0;
+};
+
+// Every folder and regular file a copy of the pack takes (for a generated pack, its media). The
+// copy never follows links, so a link anywhere, even one pointing inside, is a problem.
+std::vector<PackFile> files_to_copy(const fs::path& dir, const std::optional<MediaFolder>& media,
+                                    std::vector<Problem>& problems) {
+  std::vector<PackFile> files;
+  auto add = [&](const fs::path& path, fs::file_type type) {
+    std::error_code ec;
+    if (type == fs::file_type::directory)
+      files.push_back({path.lexically_relative(dir), true, 0});
+    else if (type == fs::file_type::regular)
+      files.push_back({path.lexically_relative(dir), false, fs::file_size(path, ec)});
+    else if (type == fs::file_type::symlink)
+      problems.push_back({path, "", "is a symbolic link: a pack must hold the files themselves"});
+    else
+      problems.push_back({path, "", "is not a file or a folder"});
+  };
+  std::error_code ec, type_ec;
+  if (media) {
+    for (const auto* list : {&media->videos, &media->pictures})
+      for (const auto& path : *list) add(path, fs::symlink_status(path, type_ec).type());
+  } else {
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      add(it->path(), it->symlink_status(type_ec).type());
+  }
+  if (ec) problems.push_back({dir, "", "cannot be read: " + ec.message()});
+  return files;
+}
+
+// Folders on the stick that may be packs: not hidden, not links, not a kiosk export.
+std::vector<fs::path> candidate_folders(const fs::path& dir) {
+  std::vector<fs::path> folders;
+  std::error_code ec, item_ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
+    if (path.filename().string()[0] == '.' || it->symlink_status(item_ec).type() != fs::file_type::directory) continue;
+    if (fs::exists(path / "sessions.csv", item_ec) || fs::exists(path / "journal.sqlite", item_ec)) continue;
+    folders.push_back(path);
+  }
+  return folders;
+}
+
+std::optional<PackOnStick> read_pack(const fs::path& dir, const fs::path& imported_dir) {
+  PackOnStick pack;
+  pack.dir = dir;
+  const std::string name = dir.filename().string();
+  std::error_code ec;
+  std::optional<MediaFolder> media;
+  if (fs::exists(fs::symlink_status(dir / "topic.json", ec))) {
+    Topic topic = load_topic(dir, name);
+    pack.id = topic.id;
+    pack.title = topic.title;
+    pack.lessons = static_cast<int>(topic.lessons.size());
+    pack.games = static_cast<int>(topic.games.size());
+    pack.problems = topic.problems;
+  } else if ((media = read_media_folder(dir))) {
+    pack.generated = true;
+    pack.id = id_from_name(name);
+    pack.title.vi = name;
+    pack.lessons = static_cast<int>(media->videos.size()) + (media->pictures.empty() ? 0 : 1);
+    if (pack.id.empty())
+      pack.problems.push_back({dir, "", "the folder's name needs a letter or a digit (it gives the topic id)"});
+    // The generated manifest is checked only once copied; a bad picture is better named now.
+    for (const auto& picture : media->pictures)
+      if (!looks_like_picture(picture)) pack.problems.push_back({picture, "", "is not a PNG, JPEG or WebP picture"});
+  } else {
+    return std::nullopt;
+  }
+  files_to_copy(dir, media, pack.problems);
+  pack.replaces_existing = !pack.id.empty() && fs::exists(imported_dir / pack.id, ec);
+  return pack;
+}
+
+// A full disk is told apart from other write failures: it is the one the admin can fix.
+[[noreturn]] void write_failed(const fs::path& file, int error) {
+  if (error == ENOSPC || error == EDQUOT)
+    throw ImportError(tr("The kiosk's disk is full: there is no room for this pack."));
+  throw ImportError(format(tr("Cannot write %s on the kiosk: %s"), file.filename().c_str(), std::strerror(error)));
+}
+
+[[noreturn]] void read_failed(const fs::path& file) {
+  throw ImportError(format(tr("Cannot read %s from the USB stick. Was it taken out?"), file.filename().c_str()));
+}
+
+struct Fd {
+  int fd;
+  ~Fd() {
+    if (fd >= 0) close(fd);
+  }
+};
+
+// A folder's new entries survive a power cut only once it is synced too. 0, or the errno.
+int sync_folder(const fs::path& dir) {
+  Fd fd{open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  return fd.fd >= 0 && fsync(fd.fd) == 0 ? 0 : errno;
+}
+
+// Copies one file and syncs it to disk, telling `copied` each chunk's size.
+void copy_file_synced(const fs::path& from, const fs::path& to, const std::function<void(size_t)>& copied) {
+  Fd in{open(from.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)};
+  if (in.fd < 0) read_failed(from);
+  Fd out{open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)};
+  if (out.fd < 0) write_failed(to, errno);
+  std::vector<char> buffer(1 << 20);
+  for (;;) {
+    ssize_t n = read(in.fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) read_failed(from);
+    if (n == 0) break;
+    for (ssize_t done = 0; done < n;) {
+      ssize_t written = write(out.fd, buffer.data() + done, static_cast<size_t>(n - done));
+      if (written < 0 && errno != EINTR) write_failed(to, errno);
+      if (written > 0) done += written;
+    }
+    copied(static_cast<size_t>(n));
+  }
+  if (fsync(out.fd) != 0) write_failed(to, errno);
+}
+
+// Copies the pack into `staging` (generating the manifest of a plain folder), checks the copy as
+// the catalog will read it, and syncs it to disk.
+void copy_pack(const PackOnStick& pack, const fs::path& staging, const std::function<void(double)>& progress) {
+  std::optional<MediaFolder> media;
+  if (pack.generated && !(media = read_media_folder(pack.dir)))
+    throw ImportError(format(tr("The pack changed on the USB stick: %s"), pack.dir.filename().c_str()));
+  std::vector<Problem> problems;
+  const auto files = files_to_copy(pack.dir, media, problems);
+  if (!problems.empty())
+    throw ImportError(format(tr("The pack changed on the USB stick: %s"), problems.front().describe().c_str()));
+
+  uintmax_t total = 0, done = 0;
+  for (const auto& file : files) total += file.size;
+  std::error_code ec;
+  if (auto space = fs::space(staging, ec); !ec && space.available < total) write_failed(staging, ENOSPC);
+  for (const auto& file : files) {
+    const fs::path to = staging / file.relative;
+    if (file.folder) {
+      if (mkdir(to.c_str(), 0755) != 0) write_failed(to, errno);
+      continue;
+    }
+    copy_file_synced(pack.dir / file.relative, to, [&](size_t n) {
+      done += n;
+      if (progress) progress(static_cast<double>(done) / static_cast<double>(total));
+    });
+  }
+  if (media) write_auto_manifest(*media, pack.title.vi, staging);
+
+  Topic copy = load_topic(staging, pack.id);
+  if (!copy.problems.empty())
+    throw ImportError(format(tr("The copied pack has problems: %s"), copy.problems.front().describe().c_str()));
+  std::vector<fs::path> folders{staging};
+  for (const auto& file : files)
+    if (file.folder) folders.push_back(staging / file.relative);
+  for (const auto& folder : folders)
+    if (int error = sync_folder(folder)) write_failed(folder, error);
+}
+
+// The new pack takes the old one's place in a single rename (RENAME_EXCHANGE), so that a power
+// cut leaves one of them in place, never neither. `staging` then holds the old pack.
+void swap_in(const fs::path& staging, const fs::path& target) {
+  std::error_code ec;
+  int result = fs::exists(target, ec) ? renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE)
+                                      : std::rename(staging.c_str(), target.c_str());
+  if (result != 0)
+    throw ImportError(format(tr("The new pack could not take the old one's place: %s"), std::strerror(errno)));
+  sync_folder(target.parent_path());  // best effort: the new pack is in place whatever it says
+}
+
+// A power cut during an import leaves its staging folder behind: the next import clears it.
+void remove_leftovers(const fs::path& imported_dir) {
+  std::vector<fs::path> leftovers;
+  std::error_code ec;
+  for (fs::directory_iterator it(imported_dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename().string().rfind(".staging-", 0) == 0) leftovers.push_back(it->path());
+  for (const auto& dir : leftovers) fs::remove_all(dir, ec);
+}
+
+}  // namespace
+
+std::vector<PackOnStick> scan_stick(const fs::path& stick_root, const fs::path& imported_dir) {
+  std::vector<PackOnStick> packs;
+  for (const auto& dir : candidate_folders(stick_root)) {
+    const std::string name = dir.filename().string();
+    const bool holder = strcasecmp(name.c_str(), "content") == 0 || strcasecmp(name.c_str(), "xem-va-noi") == 0;
+    for (const auto& pack_dir : holder ? candidate_folders(dir) : std::vector<fs::path>{dir})
+      if (auto pack = read_pack(pack_dir, imported_dir)) packs.push_back(std::move(*pack));
+  }
+  std::sort(packs.begin(), packs.end(), [](const PackOnStick& a, const PackOnStick& b) {
+    return natural_less(a.dir.filename().string(), b.dir.filename().string());
+  });
+  // Two packs of one id would replace each other.
+  for (auto& pack : packs) {
+    auto same = [&](const PackOnStick& other) { return other.id == pack.id; };
+    if (!pack.id.empty() && std::count_if(packs.begin(), packs.end(), same) > 1)
+      pack.problems.push_back({pack.dir, "", "another pack on this stick has the same id, '" + pack.id + "'"});
+  }
+  return packs;
+}
+
+void import_pack(const PackOnStick& pack, const fs::path& imported_dir, const std::function<void(double)>& progress) {
+  if (!pack.importable()) throw ImportError(tr("This pack has problems. Fix them on the USB stick first."));
+  std::error_code ec;
+  fs::create_directories(imported_dir, ec);
+  if (ec) write_failed(imported_dir, ec.value());
+  remove_leftovers(imported_dir);
+  std::string pattern = (imported_dir / (".staging-" + pack.id + "-XXXXXX")).string();
+  if (!mkdtemp(pattern.data())) write_failed(imported_dir, errno);
+  // Removed whatever happens: after a failure it holds a partial copy, after the swap the old pack.
+  struct RemoveOnExit {
+    fs::path dir;
+    ~RemoveOnExit() {
+      std::error_code ignored;
+      fs::remove_all(dir, ignored);
+    }
+  } staging{pattern};
+  fs::permissions(staging.dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                   fs::perms::others_read | fs::perms::others_exec, ec);  // mkdtemp makes it 0700
+  try {
+    copy_pack(pack, staging.dir, progress);
+    swap_in(staging.dir, imported_dir / pack.id);
+  } catch (const ImportError&) {
+    throw;
+  } catch (const std::exception& e) {  // a manifest that cannot be written, a name that is not UTF-8...
+    throw ImportError(format(tr("The pack could not be imported: %s"), e.what()));
+  }
+  if (progress) progress(1);
+}

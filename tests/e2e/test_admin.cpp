@@ -1,0 +1,179 @@
+// Admin mode: the hidden gesture, the PIN, exporting the logs to a USB stick, leaving for maintenance.
+#include <catch2/catch.hpp>
+
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <sstream>
+
+#include "core/journal.h"
+#include "core/pin_store.h"
+#include "core/settings.h"
+#include "harness.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr const char* kHoldCorner = "drag 40 40 42 42 3300\n";  // the admin gesture: hold the top-left corner
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+size_t count_lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
+
+// A journal with three finished sessions (one with a lesson and a game) and a set PIN and classroom name.
+void seed(const fs::path& data) {
+  {
+    Journal j(data / "journal.sqlite");
+    const int64_t t = 1'790'000'000;  // September 2026
+    for (int i = 0; i < 3; ++i) {
+      auto s = j.start_session(i == 2 ? "Mầm" : "Lá", i == 0 ? "traffic-safety" : "hand-washing", t + i * 86400);
+      if (i == 0) {
+        auto a = j.start_activity(s, "lesson", "traffic-safety/crossing-the-road", t + 10);
+        j.end_activity(a, "finished", R"({"note": "dấu, \"quotes\", commas"})", t + 70);
+        auto g = j.start_activity(s, "game", "traffic-safety/lights", t + 80);
+        j.end_activity(g, "finished", "{}", t + 140);
+      }
+      j.end_session(s, t + i * 86400 + 600);
+    }
+  }
+  Settings s;
+  s.device_name = "Lớp Lá 1";
+  s.school = "Trường Mầm non Hoa Ban";
+  save_settings(data, s);
+  std::string warning;
+  PinStore(data, warning).set_pin("2468");
+}
+
+fs::path only_folder(const fs::path& dir) {
+  fs::path found;
+  for (const auto& e : fs::directory_iterator(dir)) found = e.path();
+  return found;
+}
+}  // namespace
+
+TEST_CASE("admin: the held corner and the PIN open admin mode, and the logs export to a USB stick") {
+  KioskRun k;
+  seed(k.data);
+  const fs::path stick = k.dir / "usb" / "KINGSTON";
+  fs::create_directories(stick);
+  k.extra_args = {"--usb-root", (k.dir / "usb").string()};
+  const auto journal_before = query(k.data / "journal.sqlite", "SELECT * FROM sessions ORDER BY id");
+
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  live.send("tap 40 40\n");  // a plain tap in the corner does nothing
+  live.send(kHoldCorner);
+  REQUIRE(live.wait_screen("pin"));
+  REQUIRE(live.screenshot(k.shot("pin")));
+
+  live.send("tap @pin:1\ntap @pin:1\ntap @pin:1\ntap @pin:1\ntap @pin:ok\n");  // wrong
+  REQUIRE(wait_until([&] { return read_all(k.data / "admin-pin.json").find("\"wrong_tries\": 1") != std::string::npos; }, 10));
+  CHECK(read_json(k.tree)["screen"] == "pin");
+  live.send("tap @pin:2\ntap @pin:4\ntap @pin:6\ntap @pin:8\ntap @pin:ok\n");
+  REQUIRE(live.wait_screen("admin"));
+  REQUIRE(live.wait_element("admin:export"));  // the stick was found by itself
+  REQUIRE(live.screenshot(k.shot("admin-usb")));
+  live.send("tap @admin:export\n");
+
+  // The folder appears under its final name only when it is complete and checked.
+  fs::path folder;
+  REQUIRE(wait_until([&] {
+    for (const auto& e : fs::directory_iterator(stick))
+      if (e.path().filename().string().rfind("Lop-La-1_", 0) == 0) folder = e.path();
+    return !folder.empty();
+  }, 30));
+  REQUIRE(wait_until([&] { return live.process().stderr_text().find("Exported 3 sessions") != std::string::npos; }, 30));
+  REQUIRE(live.screenshot(k.shot("admin-exported")));
+  CHECK(only_folder(stick) == folder);  // nothing else left on the stick
+
+  std::string sessions = read_all(folder / "sessions.csv");
+  CHECK(sessions.rfind("\xEF\xBB\xBF", 0) == 0);  // Excel's UTF-8 byte-order mark
+  CHECK(count_lines(sessions) == 4);
+  for (const auto& row : journal_before) CHECK(sessions.find(row.at("id")) != std::string::npos);
+  CHECK(sessions.find("Lớp Lá 1") != std::string::npos);
+  std::string activities = read_all(folder / "activities.csv");
+  CHECK(count_lines(activities) == 3);
+  CHECK(activities.find(R"("{""note"": ""dấu, \""quotes\"", commas""}")") != std::string::npos);
+  CHECK(query(folder / "journal.sqlite", "SELECT count(*) AS n FROM sessions")[0]["n"] == "3");
+  CHECK(query(folder / "journal.sqlite", "PRAGMA integrity_check")[0].begin()->second == "ok");
+  std::string report = read_all(folder / "report.html");
+  CHECK(report.find("<svg") != std::string::npos);
+  CHECK(report.find("http") == std::string::npos);  // self-contained: nothing to fetch
+  std::string check = "cd '" + folder.string() + "' && sha256sum --quiet -c SHA256SUMS";
+  CHECK(std::system(check.c_str()) == 0);
+
+  live.send("tap @admin:close\n");
+  REQUIRE(live.wait_screen("home"));
+  CHECK(live.quit() == 0);
+  CHECK(query(k.data / "journal.sqlite", "SELECT * FROM sessions ORDER BY id") == journal_before);  // untouched
+}
+
+TEST_CASE("admin: a new kiosk asks to choose a PIN first, typed on a keyboard, and exit to desktop leaves with code 10") {
+  KioskRun k;
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  live.send(kHoldCorner);
+  REQUIRE(live.wait_screen("pin"));
+  live.send("key 1\nkey 3\nkey 5\nkey 7\nkey Return\n");
+  live.send("key 1\nkey 3\nkey 5\nkey 8\nkey Return\n");  // not the same: choose again
+  live.send("key 1\nkey 3\nkey 5\nkey 7\nkey Return\nkey 1\nkey 3\nkey 5\nkey 7\nkey Return\n");
+  REQUIRE(live.wait_screen("admin"));
+  std::string warning;
+  PinStore pins(k.data, warning);
+  CHECK(pins.has_pin());
+  CHECK(pins.check("1357", 0) == PinStore::Check::Right);
+
+  live.send("tap @admin:exit\n");
+  REQUIRE(live.wait_element("admin:exit-yes"));
+  live.send("tap @admin:exit-yes\n");
+  CHECK(live.process().wait(20) == 10);
+}
+
+TEST_CASE("admin: the corner does nothing during a session") {
+  KioskRun k;
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  live.send("tap @class:La\ntap @topic:hand-washing\n");
+  REQUIRE(live.wait_screen("topic"));
+  live.send(kHoldCorner);
+  live.send("wait 500\n");
+  REQUIRE(live.screenshot(k.shot("after-hold")));
+  CHECK(read_json(k.tree)["screen"] == "topic");
+  CHECK(live.quit() == 0);
+}
+
+TEST_CASE("admin: a read-only stick gets a clear message and the journal and stick stay as they were") {
+  if (geteuid() != 0) {
+    WARN("skipped: mounting a read-only stick needs root");
+    return;
+  }
+  KioskRun k;
+  seed(k.data);
+  const fs::path stick = k.dir / "usb" / "LOCKED";
+  fs::create_directories(stick);
+  REQUIRE(mount("tmpfs", stick.c_str(), "tmpfs", MS_RDONLY, "size=1m") == 0);
+  struct Unmount {
+    fs::path p;
+    ~Unmount() { umount2(p.c_str(), MNT_DETACH); }
+  } unmount{stick};
+  k.extra_args = {"--usb-root", (k.dir / "usb").string()};
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  live.send(kHoldCorner);
+  REQUIRE(live.wait_screen("pin"));
+  live.send("tap @pin:2\ntap @pin:4\ntap @pin:6\ntap @pin:8\ntap @pin:ok\n");
+  REQUIRE(live.wait_element("admin:export"));
+  live.send("tap @admin:export\n");
+  REQUIRE(wait_until([&] { return live.process().stderr_text().find("read-only") != std::string::npos; }, 30));
+  REQUIRE(live.screenshot(k.shot("admin-read-only")));
+  CHECK(fs::is_empty(stick));
+  CHECK(query(k.data / "journal.sqlite", "SELECT count(*) AS n FROM sessions")[0]["n"] == "3");
+  CHECK(live.quit() == 0);
+}

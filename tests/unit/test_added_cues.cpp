@@ -1,0 +1,119 @@
+#include <catch2/catch.hpp>
+
+#include "core/added_cues.h"
+#include "core/lessons.h"
+#include "temp_dir.h"
+
+namespace {
+const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+
+// Content with topic "lab": video "clip" with cues at 2 s and 8 s, video "plain" with none, a story.
+Catalog make_content(const TempDir& dir) {
+  write_file(dir / "content/lab/cover.png", kPng);
+  write_file(dir / "content/lab/clip.mp4", "video bytes");
+  write_file(dir / "content/lab/plain.mp4", "video bytes");
+  write_file(dir / "content/lab/topic.json", R"({"title": {"vi": "Phòng thử"}, "cover": "cover.png", "lessons": [
+    {"id": "clip", "type": "video", "title": {"vi": "Phim"}, "file": "clip.mp4", "cues": [
+      {"at": 8, "question": {"vi": "Bạn nhỏ làm gì?", "en": "What does the child do?"}},
+      {"at": 2, "question": {"vi": "Con thấy gì?"}}]},
+    {"id": "plain", "type": "video", "title": {"vi": "Phim trơn"}, "file": "plain.mp4"},
+    {"id": "tale", "type": "story", "title": {"vi": "Truyện"}, "pages": [{"picture": "cover.png", "caption": {"vi": "Một"}}]}]})");
+  return load_catalog(dir / "content");
+}
+
+VideoLesson read(const Catalog& catalog, size_t lesson) {
+  const Topic& t = catalog.topics.at(0);
+  std::vector<Problem> problems;
+  auto l = read_video_lesson(t.lessons.at(lesson), t.dir, t.dir / "topic.json", "", problems);
+  for (const auto& p : problems) UNSCOPED_INFO(p.describe());
+  CHECK(problems.empty());
+  REQUIRE(l);
+  return *l;
+}
+
+std::vector<double> times(const VideoLesson& lesson) {
+  std::vector<double> t;
+  for (const auto& c : lesson.cues) t.push_back(c.at);
+  return t;
+}
+}  // namespace
+
+TEST_CASE("added cues survive a save and load, Vietnamese and all") {
+  TempDir dir;
+  AddedCues cues;
+  cues["lab/clip"] = {{5.5, {"Vì sao bạn ấy khóc?", "Why is the friend crying?"}}, {1, {"Con sẽ làm gì?", ""}}};
+  cues["lab/plain"] = {{0.3, {"Ai đây?", ""}}};
+  save_added_cues(dir / "data", cues);
+  CHECK_FALSE(std::filesystem::exists(dir / "data" / "added-cues.json.tmp"));
+  std::string warning;
+  AddedCues back = load_added_cues(dir / "data", warning);
+  CHECK(warning.empty());
+  REQUIRE(back.size() == 2);
+  REQUIRE(back["lab/clip"].size() == 2);
+  CHECK(back["lab/clip"][0].at == 5.5);
+  CHECK(back["lab/clip"][0].question.vi == "Vì sao bạn ấy khóc?");
+  CHECK(back["lab/clip"][0].question.en == "Why is the friend crying?");
+  CHECK(back["lab/clip"][1].question.en.empty());
+  CHECK(back["lab/plain"][0].question.vi == "Ai đây?");
+  CHECK(load_added_cues(dir / "nothing-yet", warning).empty());
+  CHECK(warning.empty());
+}
+
+TEST_CASE("added cues merge into their lesson's cues, sorted by time, and can be taken out again") {
+  TempDir dir;
+  Catalog catalog = make_content(dir);
+  REQUIRE(catalog.problems.empty());
+  AddedCues cues;
+  cues["lab/clip"] = {{5, {"Vì sao?", "Why?"}}, {1, {"Ai đây?", ""}}};
+  cues["lab/plain"] = {{3, {"Con thấy gì?", ""}}};
+  cues["lab/tale"] = {{1, {"Không phải phim", ""}}};  // a story has no cues: skipped
+  cues["gone/lesson"] = {{1, {"Bài đã xoá", ""}}};    // a lesson no longer there: skipped
+  save_added_cues(dir / "data", cues);
+  CHECK(merge_added_cues(catalog, dir / "data").empty());
+  CHECK(times(read(catalog, 0)) == std::vector<double>{1, 2, 5, 8});
+  CHECK(read(catalog, 0).cues[2].question.en == "Why?");
+  REQUIRE(read(catalog, 1).cues.size() == 1);  // a plain video gets its first cue
+  CHECK(read(catalog, 1).cues[0].question.vi == "Con thấy gì?");
+  CHECK_FALSE(catalog.topics[0].lessons[2].spec.contains("cues"));
+
+  unmerge_added_cue(catalog, "lab/clip", cues["lab/clip"][0]);
+  CHECK(times(read(catalog, 0)) == std::vector<double>{1, 2, 8});
+}
+
+TEST_CASE("the questions of a topic come from all its video lessons, each once") {
+  TempDir dir;
+  Catalog catalog = make_content(dir);
+  merge_added_cue(catalog, "lab/plain", {3, {"Con thấy gì?", ""}});  // the same as one of clip's
+  merge_added_cue(catalog, "lab/plain", {4, {"Con sẽ làm gì?", "What would you do?"}});
+  auto questions = topic_questions(catalog.topics.at(0));
+  REQUIRE(questions.size() == 3);
+  CHECK(questions[0].vi == "Con thấy gì?");
+  CHECK(questions[1].vi == "Bạn nhỏ làm gì?");
+  CHECK(questions[1].en == "What does the child do?");
+  CHECK(questions[2].vi == "Con sẽ làm gì?");
+}
+
+TEST_CASE("a broken added-cues.json is kept aside and reported, and the pack's cues still play") {
+  TempDir dir;
+  Catalog catalog = make_content(dir);
+  write_file(dir / "data" / "added-cues.json", R"({"lab/clip": [{"at": 1, "question": )");
+  std::string warning = merge_added_cues(catalog, dir / "data");
+  CHECK(warning.find("added-cues.json") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "data" / "added-cues.json.broken"));
+  CHECK_FALSE(std::filesystem::exists(dir / "data" / "added-cues.json"));
+  CHECK(times(read(catalog, 0)) == std::vector<double>{2, 8});
+}
+
+TEST_CASE("a faulty added cue is left out and reported, the others load") {
+  TempDir dir;
+  write_file(dir / "added-cues.json", R"({"lab/clip": [{"at": -1, "question": {"vi": "Sai"}}, {"at": 2},
+    {"at": 3, "question": {"vi": "Đúng"}}], "lab/plain": "not a list"})");
+  std::string warning;
+  AddedCues cues = load_added_cues(dir.path, warning);
+  REQUIRE(cues["lab/clip"].size() == 1);
+  CHECK(cues["lab/clip"][0].question.vi == "Đúng");
+  CHECK(warning.find("lab/clip[0].at") != std::string::npos);
+  CHECK(warning.find("lab/clip[1].question") != std::string::npos);
+  CHECK(warning.find("lab/plain") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "added-cues.json"));  // not broken as a whole: left where it is
+}
