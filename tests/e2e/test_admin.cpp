@@ -12,6 +12,7 @@
 #include "core/pin_store.h"
 #include "core/settings.h"
 #include "harness.h"
+#include "media_files.h"
 
 namespace fs = std::filesystem;
 
@@ -175,5 +176,35 @@ TEST_CASE("admin: a read-only stick gets a clear message and the journal and sti
   REQUIRE(live.screenshot(k.shot("admin-read-only")));
   CHECK(fs::is_empty(stick));
   CHECK(query(k.data / "journal.sqlite", "SELECT count(*) AS n FROM sessions")[0]["n"] == "3");
+  CHECK(live.quit() == 0);
+}
+
+TEST_CASE("admin: a folder of videos and pictures on the stick imports as a topic the class can start") {
+  KioskRun k;
+  seed(k.data);
+  const fs::path folder = k.dir / "usb" / "USB CO LAN" / "An toan giao thong";
+  fs::create_directories(folder);
+  REQUIRE(ffmpeg("-f lavfi -i testsrc=size=320x240:rate=10 -t 1 -pix_fmt yuv420p '" + (folder / "Qua duong.mp4").string() + "'"));
+  write_two_tone_picture(folder / "Den do.png", 400, 300, 0xE63946, 0xFFFFFF);
+  k.extra_args = {"--usb-root", (k.dir / "usb").string()};
+
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  CHECK(k.element("topic:an-toan-giao-thong").is_null());
+  live.send(kHoldCorner);
+  REQUIRE(live.wait_screen("pin"));
+  live.send("tap @pin:2\ntap @pin:4\ntap @pin:6\ntap @pin:8\ntap @pin:ok\n");
+  REQUIRE(live.wait_element("admin:import:an-toan-giao-thong"));
+  REQUIRE(live.screenshot(k.shot("admin-import")));
+  live.send("tap @admin:import:an-toan-giao-thong\n");
+  REQUIRE(wait_until([&] { return live.process().stderr_text().find("is imported") != std::string::npos; }, 30));
+  CHECK(fs::exists(k.data / "content" / "an-toan-giao-thong" / "topic.json"));
+
+  live.send("tap @admin:close\n");
+  REQUIRE(live.wait_element("topic:an-toan-giao-thong"));
+  live.send("tap @class:La\ntap @topic:an-toan-giao-thong\n");
+  REQUIRE(live.wait_screen("topic"));
+  REQUIRE(live.wait_element("lesson:an-toan-giao-thong/qua-duong"));
+  REQUIRE(live.screenshot(k.shot("imported-topic")));
   CHECK(live.quit() == 0);
 }

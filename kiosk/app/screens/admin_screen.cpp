@@ -23,7 +23,7 @@ void AdminScreen::update(const Canvas& c, Targets& targets, double now) {
   ImGui::Begin("admin", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
-  ImGui::PushFont(c.fonts().get(FontSize::Small));
+  ImGui::PushFont(c.fonts().get(FontSize::Body));
   header(c, targets);
   if (ImGui::BeginTabBar("sections")) {
     struct Tab {
@@ -52,7 +52,11 @@ void AdminScreen::header(const Canvas& c, Targets& targets) {
   std::string who = kiosk_.settings.device_name.empty() ? tr("this kiosk") : kiosk_.settings.device_name;
   ImGui::TextUnformatted(format(tr("Admin · %s"), who.c_str()).c_str());
   ImGui::PopFont();
-  ImGui::SameLine(ImGui::GetWindowWidth() - c.px(820));
+  // The two buttons at the right edge.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float buttons = ImGui::CalcTextSize(tr("Back to the classroom")).x + ImGui::CalcTextSize(tr("Exit to desktop")).x +
+                  4 * style.FramePadding.x + style.ItemSpacing.x;
+  ImGui::SameLine(ImGui::GetWindowWidth() - style.WindowPadding.x - buttons);
   if (ImGui::Button(tr("Back to the classroom"))) close();
   mark(targets, "admin:close", tr("Back to the classroom"));
   ImGui::SameLine();
