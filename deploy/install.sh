@@ -13,7 +13,7 @@
 #   - creates the unprivileged user `kiosk` (no password, no login shell) in the groups
 #     video, audio, input, render, plugdev;
 #   - installs kiosk-session.sh, the Xorg config that disables VT switching, zapping and blanking,
-#     the systemd unit and this folder's README;
+#     the udev rule that mounts USB sticks, the systemd unit and this folder's README;
 #   - disables any display manager (it would fight the kiosk for the screen), makes
 #     graphical.target the default and enables xem-va-noi-kiosk.service.
 # It does not start the kiosk: once running, the X server keeps the keyboard from every other
@@ -27,13 +27,15 @@ session_dest=/usr/local/libexec/xem-va-noi/kiosk-session.sh
 xorg_dest=/etc/X11/xorg.conf.d/50-xem-va-noi-kiosk.conf
 unit_dest=/etc/systemd/system/$unit
 doc_dest=/usr/local/share/doc/xem-va-noi/README.md
-# A bare X server, xinit, xset/xsetroot, Mesa's GL drivers, libinput for mouse and touch, and
-# pam_systemd (so the service's login session lets Xorg run without root).
-x_packages=(xserver-xorg-core xserver-xorg-input-libinput xinit x11-xserver-utils libgl1-mesa-dri libpam-systemd)
+udev_dest=/etc/udev/rules.d/99-xem-va-noi-usb.rules
+# A bare X server, xinit, xset/xsetroot, Mesa's GL drivers, libinput for mouse and touch,
+# pam_systemd (so the service's login session lets Xorg run without root), and xterm (the
+# admin's "Exit to desktop" opens one for maintenance).
+x_packages=(xserver-xorg-core xserver-xorg-input-libinput xinit x11-xserver-utils libgl1-mesa-dri libpam-systemd xterm)
 # What the kiosk itself needs at run time on Debian 12: its shared libraries (ldd below warns
 # about any this list misses) and a font with Vietnamese.
 kiosk_packages=(libsdl2-2.0-0 libsdl2-image-2.0-0 libsqlite3-0 libstb0 libfontconfig1 libopengl0 libunistring2
-  libuuid1 libmpv2 libexif12 fonts-sil-andika)
+  libuuid1 libmpv2 libexif12 libsodium23 fonts-sil-andika)
 packages=("${x_packages[@]}" "${kiosk_packages[@]}")
 groups=(video audio input render plugdev)
 
@@ -154,6 +156,8 @@ put "$here/kiosk-session.sh" "$session_dest" 0755
 put "$here/xorg-kiosk.conf" "$xorg_dest" 0644
 put "$here/$unit" "$unit_dest" 0644
 put "$here/README.md" "$doc_dest" 0644
+put "$here/99-xem-va-noi-usb.rules" "$udev_dest" 0644
+run udevadm control --reload
 
 say "5. systemd"
 dm_link=/etc/systemd/system/display-manager.service

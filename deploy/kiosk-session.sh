@@ -5,7 +5,8 @@
 #
 # KIOSK_PATH defaults to /usr/bin/kiosk; every further argument goes to the kiosk, e.g.
 #   xinit /usr/local/libexec/xem-va-noi/kiosk-session.sh /usr/bin/kiosk --data /var/lib/xem-va-noi -- /usr/bin/Xorg :0 vt7
-# When this script's kiosk exits, xinit stops the X server and systemd restarts the whole unit.
+# When this script's kiosk exits, xinit stops the X server and systemd restarts the whole unit;
+# after the admin's "Exit to desktop" a maintenance terminal comes first.
 set -euo pipefail
 
 kiosk=/usr/bin/kiosk
@@ -34,4 +35,18 @@ export SDL_VIDEODRIVER=x11
 export SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS=0
 export SDL_VIDEO_ALLOW_SCREENSAVER=0
 
-exec "$kiosk" "$@"
+status=0
+"$kiosk" "$@" || status=$?
+# The admin's "Exit to desktop" (exit code 10): a terminal on the TV for maintenance, as user
+# kiosk (`su - <admin>` for more). Closing it ends this session, and systemd starts the kiosk again.
+if [[ $status -eq 10 ]]; then
+  if command -v xterm >/dev/null 2>&1; then
+    # The kiosk user's login shell is nologin: ask for bash.
+    xterm -maximized -fa Monospace -fs 16 -title "Xem và Nói maintenance: close this window to go back to the kiosk" \
+      -e /bin/bash || true
+  else
+    echo "kiosk-session: no xterm for maintenance; the kiosk starts again" >&2
+  fi
+  exit 0
+fi
+exit "$status"
