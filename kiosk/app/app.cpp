@@ -64,6 +64,7 @@ class App : public ReplayHost {
     needs_frame_ = true;
   }
   void request_quit() override { running_ = false; }
+  void request_frame() override { needs_frame_ = true; }
 
  private:
   bool init_window();

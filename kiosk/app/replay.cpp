@@ -53,6 +53,16 @@ double ReplayDriver::seconds_to_next(double now, uint64_t frames) {
   return inbox_->lines.empty() && !inbox_->open_failed ? -1 : 0;
 }
 
+void ReplayDriver::push_key(ReplayHost& host, Uint32 type, SDL_Keycode key) {
+  SDL_Event e{};
+  e.type = type;
+  e.key.windowID = host.window_id();
+  e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+  e.key.keysym.sym = key;
+  e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+  SDL_PushEvent(&e);
+}
+
 void ReplayDriver::push_mouse(ReplayHost& host, Uint32 type, float x, float y) {
   // The real pointer moves too: Dear ImGui 1.86's SDL backend reads the pointer's position from
   // SDL's mouse state, not from the events (admin screens).
@@ -79,7 +89,10 @@ void ReplayDriver::step(ReplayHost& host, double now, uint64_t frames) {
   while (!scheduled_.empty() && scheduled_.front().at <= now) {
     auto s = scheduled_.front();
     scheduled_.pop_front();
-    push_mouse(host, s.type, s.x, s.y);
+    if (s.type == SDL_KEYUP) push_key(host, s.type, s.key);
+    else push_mouse(host, s.type, s.x, s.y);
+    frame_of_last_command_ = frames;  // the next command waits for a frame that saw this event
+    host.request_frame();
   }
   if (!scheduled_.empty() || now < wait_until_) return;
   if (needs_frame_ && frames <= frame_of_last_command_) return;
@@ -122,10 +135,10 @@ bool ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
       tap.y = t->rect.cy();
       return run(tap, host, now);
     }
-    case K::Tap:
+    case K::Tap:  // held as briefly as a finger does: ImGui widgets see the press and the release in separate frames
       push_mouse(host, SDL_MOUSEMOTION, cmd.x, cmd.y);
       push_mouse(host, SDL_MOUSEBUTTONDOWN, cmd.x, cmd.y);
-      push_mouse(host, SDL_MOUSEBUTTONUP, cmd.x, cmd.y);
+      scheduled_.push_back({now + kPressSeconds, SDL_MOUSEBUTTONUP, cmd.x, cmd.y});
       break;
     case K::Drag: {
       push_mouse(host, SDL_MOUSEMOTION, cmd.x, cmd.y);
@@ -145,15 +158,8 @@ bool ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
         error("unknown key name '" + cmd.text + "'");
         return false;
       }
-      for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
-        SDL_Event e{};
-        e.type = type;
-        e.key.windowID = host.window_id();
-        e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
-        e.key.keysym.sym = key;
-        e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-        SDL_PushEvent(&e);
-      }
+      push_key(host, SDL_KEYDOWN, key);
+      scheduled_.push_back({now + kPressSeconds, SDL_KEYUP, 0, 0, key});
       break;
     }
     case K::Text:  // one event per character, as typing sends them (and each fits SDL's 32 bytes)

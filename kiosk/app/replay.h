@@ -23,6 +23,8 @@ class ReplayHost {
   virtual uint32_t window_id() const = 0;
   virtual void request_screenshot(const std::string& path) = 0;
   virtual void request_quit() = 0;
+  // Draws a frame even if the event changed nothing (the replay waits for one after each event).
+  virtual void request_frame() = 0;
 };
 
 class ReplayDriver {
@@ -52,6 +54,8 @@ class ReplayDriver {
   // Runs one command; false when it failed (then no frame is awaited for it).
   bool run(const ReplayCommand& cmd, ReplayHost& host, double now);
   void push_mouse(ReplayHost& host, Uint32 type, float x, float y);
+  void push_key(ReplayHost& host, Uint32 type, SDL_Keycode key);
+  static constexpr double kPressSeconds = 0.05;  // how long a tap or a key is held
   void error(const std::string& what);
 
   std::shared_ptr<Inbox> inbox_ = std::make_shared<Inbox>();
@@ -60,8 +64,9 @@ class ReplayDriver {
     double at;
     Uint32 type;
     float x, y;
+    SDL_Keycode key = SDLK_UNKNOWN;  // for SDL_KEYUP
   };
-  std::deque<Scheduled> scheduled_;  // the steps of a drag
+  std::deque<Scheduled> scheduled_;  // the steps of a drag, the release of a tap or a key
   double wait_until_ = 0;
   uint64_t frame_of_last_command_ = 0;
   bool needs_frame_ = true;  // the first command waits for the first frame

@@ -90,7 +90,7 @@ TEST_CASE("admin: the held corner and the PIN open admin mode, and the logs expo
       if (e.path().filename().string().rfind("Lop-La-1_", 0) == 0) folder = e.path();
     return !folder.empty();
   }, 30));
-  REQUIRE(wait_until([&] { return live.process().stderr_text().find("Exported 3 sessions") != std::string::npos; }, 30));
+  REQUIRE(wait_until([&] { return live.process().stderr_text().find("Đã xuất 3 buổi học") != std::string::npos; }, 30));
   REQUIRE(live.screenshot(k.shot("admin-exported")));
   CHECK(only_folder(stick) == folder);  // nothing else left on the stick
 
@@ -172,7 +172,7 @@ TEST_CASE("admin: a read-only stick gets a clear message and the journal and sti
   live.send("tap @pin:2\ntap @pin:4\ntap @pin:6\ntap @pin:8\ntap @pin:ok\n");
   REQUIRE(live.wait_element("admin:export"));
   live.send("tap @admin:export\n");
-  REQUIRE(wait_until([&] { return live.process().stderr_text().find("read-only") != std::string::npos; }, 30));
+  REQUIRE(wait_until([&] { return live.process().stderr_text().find("USB chỉ cho phép đọc") != std::string::npos; }, 30));
   REQUIRE(live.screenshot(k.shot("admin-read-only")));
   CHECK(fs::is_empty(stick));
   CHECK(query(k.data / "journal.sqlite", "SELECT count(*) AS n FROM sessions")[0]["n"] == "3");
@@ -197,7 +197,7 @@ TEST_CASE("admin: a folder of videos and pictures on the stick imports as a topi
   REQUIRE(live.wait_element("admin:import:an-toan-giao-thong"));
   REQUIRE(live.screenshot(k.shot("admin-import")));
   live.send("tap @admin:import:an-toan-giao-thong\n");
-  REQUIRE(wait_until([&] { return live.process().stderr_text().find("is imported") != std::string::npos; }, 30));
+  REQUIRE(wait_until([&] { return live.process().stderr_text().find("Đã nhập") != std::string::npos; }, 30));
   CHECK(fs::exists(k.data / "content" / "an-toan-giao-thong" / "topic.json"));
 
   live.send("tap @admin:close\n");
@@ -206,5 +206,30 @@ TEST_CASE("admin: a folder of videos and pictures on the stick imports as a topi
   REQUIRE(live.wait_screen("topic"));
   REQUIRE(live.wait_element("lesson:an-toan-giao-thong/qua-duong"));
   REQUIRE(live.screenshot(k.shot("imported-topic")));
+  CHECK(live.quit() == 0);
+}
+
+TEST_CASE("admin: settings typed on the admin screen are saved, and the language changes at once") {
+  KioskRun k;
+  seed(k.data);
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  live.send(kHoldCorner);
+  REQUIRE(live.wait_screen("pin"));
+  live.send("tap @pin:2\ntap @pin:4\ntap @pin:6\ntap @pin:8\ntap @pin:ok\n");
+  REQUIRE(live.wait_element("admin:tab-settings"));
+  CHECK(k.element("admin:close")["label"] == "Về lớp học");
+  live.send("tap @admin:tab-settings\n");
+  REQUIRE(live.wait_element("admin:school"));
+  live.send("tap @admin:school\ntext , điểm bản Mường\n");
+  live.send("tap @admin:lang:en\ntap @admin:save\n");
+  REQUIRE(wait_until([&] { return read_all(k.data / "settings.json").find("\"en\"") != std::string::npos; }, 10));
+  REQUIRE(live.screenshot(k.shot("admin-settings")));
+  std::string warning;
+  Settings saved = load_settings(k.data, warning);
+  CHECK(saved.school == "Trường Mầm non Hoa Ban, điểm bản Mường");
+  CHECK(saved.device_name == "Lớp Lá 1");
+  CHECK(saved.language == "en");
+  CHECK(k.element("admin:close")["label"] == "Back to the classroom");
   CHECK(live.quit() == 0);
 }

@@ -28,24 +28,30 @@ AdminSettingsPanel::AdminSettingsPanel(Kiosk& kiosk) : kiosk_(kiosk) {
     if (ui_language() == kLanguages[i].code) language_ = i;
 }
 
+namespace {
+// A row of the form: its label on the left, the widget (drawn by the caller next) on the right.
+void row(const char* label) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.3f);
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+}
+}  // namespace
+
 void AdminSettingsPanel::update(Targets& targets) {
-  const float field = ImGui::GetContentRegionAvail().x * 0.5f;
-  ImGui::TextUnformatted(tr("School"));
-  ImGui::SetNextItemWidth(field);
+  row(tr("School"));
   ImGui::InputText("##school", &school_);
   mark(targets, "admin:school", tr("School"));
-  ImGui::TextUnformatted(tr("Classroom or device name (names the exports)"));
-  ImGui::SetNextItemWidth(field);
+  row(tr("Classroom or device name (names the exports)"));
   ImGui::InputText("##device", &device_name_);
   mark(targets, "admin:device-name", tr("Classroom or device name (names the exports)"));
-  ImGui::TextUnformatted(tr("Class groups, one per line"));
-  ImGui::InputTextMultiline("##groups", &class_groups_, {field, ImGui::GetTextLineHeight() * 5.5f});
+  row(tr("Class groups, one per line"));
+  ImGui::InputTextMultiline("##groups", &class_groups_, {ImGui::GetContentRegionAvail().x * 0.6f, ImGui::GetTextLineHeight() * 4.6f});
   mark(targets, "admin:class-groups", tr("Class groups, one per line"));
-  ImGui::TextUnformatted(tr("Volume limit"));
-  ImGui::SetNextItemWidth(field);
+  row(tr("Volume limit"));
   ImGui::SliderInt("##volume", &volume_limit_, Settings::kMinVolumeLimit, 100, "%d %%");
   mark(targets, "admin:volume-limit", tr("Volume limit"));
-  ImGui::TextUnformatted(tr("Language"));
+  row(tr("Language"));
   for (int i = 0; i < int(std::size(kLanguages)); ++i) {
     if (i) ImGui::SameLine();
     ImGui::RadioButton(kLanguages[i].name, &language_, i);
