@@ -1,4 +1,5 @@
 #include "core/auto_pack.h"
+#include "core/paths.h"
 
 #include <algorithm>
 #include <cctype>
@@ -51,30 +52,6 @@ std::string unique_id(const std::string& name, const std::string& fallback, std:
   std::string candidate = id;
   for (int n = 2; !used.insert(candidate).second; ++n) candidate = id + "-" + std::to_string(n);
   return candidate;
-}
-
-// One pixel, so the picture data fits an uncompressed deflate block and no zlib is needed; the
-// kiosk stretches it over the tile.
-std::string plain_cover_png(uint32_t rgb) {
-  auto be32 = [](uint32_t v) { return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)}; };
-  auto crc32 = [](const std::string& bytes) {
-    uint32_t c = 0xFFFFFFFF;
-    for (unsigned char b : bytes) {
-      c ^= b;
-      for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320 & (0 - (c & 1)));
-    }
-    return ~c;
-  };
-  auto chunk = [&](const std::string& type, const std::string& data) {
-    return be32(static_cast<uint32_t>(data.size())) + type + data + be32(crc32(type + data));
-  };
-  const std::string row{'\0', char(rgb >> 16), char(rgb >> 8), char(rgb)};  // filter 0, then R G B
-  uint32_t a = 1, b = 0;  // Adler-32 of the row
-  for (unsigned char c : row) b += a += c;
-  const std::string stored("\x78\x01\x01\x04\x00\xFB\xFF", 7);  // zlib header, one final stored block of 4 bytes
-  const std::string header = be32(1) + be32(1) + std::string("\x08\x02\x00\x00\x00", 5);  // 1x1, 8-bit RGB
-  return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", header) + chunk("IDAT", stored + row + be32(b << 16 | a)) +
-         chunk("IEND", "");
 }
 
 }  // namespace
@@ -151,10 +128,9 @@ void write_auto_manifest(const MediaFolder& media, const std::string& title, con
   static const uint32_t kColors[] = {0x2A9D8F, 0x8E5BD0, 0xE76F51};
   const uint32_t color = kColors[std::hash<std::string>{}(title) % std::size(kColors)];
   json manifest = {{"format", 1}, {"title", {{"vi", title}}}, {"color", format("#%06X", color)}, {"lessons", lessons}};
-  if (media.pictures.empty()) {
-    // Halfway to white, so the tile's picture stands apart from its title band.
-    const uint32_t light = 0x7F7F7F + ((color >> 1) & 0x7F7F7F);
-    write_file_atomically(dir / "cover.png", plain_cover_png(light));
+  if (media.pictures.empty()) {  // videos only: the kiosk's own video-lesson picture
+    fs::copy_file(find_install_paths().assets / "icons" / "lesson-video.png", dir / "cover.png",
+                  fs::copy_options::overwrite_existing);
     manifest["cover"] = "cover.png";
   } else {
     manifest["cover"] = media.pictures.front().filename().string();

@@ -114,6 +114,9 @@ void AdminUsbPanel::update(Targets& targets, double now) {
 }
 
 void AdminUsbPanel::export_logs() {
+  const std::string stick = chosen_path_;
+  refresh_sticks();  // a stick pulled out this second leaves an empty mount folder on the kiosk's own disk
+  if (chosen_path_ != stick) return;
   ExportOptions options;
   options.journal_db = kiosk_.data_dir / "journal.sqlite";
   options.destination = chosen_path_;
