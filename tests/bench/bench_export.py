@@ -19,6 +19,7 @@ import json
 import multiprocessing
 import os
 import random
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -30,37 +31,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
-# The journal's schema, as kiosk/core/journal.cpp creates it.
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sessions (
-  id             TEXT PRIMARY KEY,      -- UUID
-  device_id      TEXT NOT NULL,
-  class_group    TEXT NOT NULL,
-  topic          TEXT NOT NULL,
-  started_at     TEXT NOT NULL,         -- ISO 8601 local time with offset
-  ended_at       TEXT,
-  duration_s     INTEGER NOT NULL DEFAULT 0,
-  status         TEXT NOT NULL CHECK (status IN ('running', 'completed', 'interrupted')),
-  started_unix   INTEGER NOT NULL,
-  heartbeat_unix INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS activities (
-  id          TEXT PRIMARY KEY,         -- UUID
-  session_id  TEXT NOT NULL REFERENCES sessions(id),
-  kind        TEXT NOT NULL,            -- 'lesson' or 'game'
-  ref         TEXT NOT NULL,            -- topic/entry id from the content pack
-  started_at  TEXT NOT NULL,
-  ended_at    TEXT,
-  duration_s  INTEGER NOT NULL DEFAULT 0,
-  status      TEXT NOT NULL CHECK (status IN ('running', 'finished', 'left', 'failed', 'interrupted')),
-  details     TEXT NOT NULL DEFAULT '{}', -- JSON: position, cues reached, rounds, taps...
-  started_unix INTEGER NOT NULL,
-  updated_unix INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS activities_session ON activities(session_id);
-PRAGMA user_version = 1;
-"""
+# The journal's schema, read from kiosk/core/journal.cpp so that the two never drift apart.
+SCHEMA = re.search(r'kSchema = R"sql\((.*?)\)sql"', (REPO / "kiosk/core/journal.cpp").read_text(), re.S).group(1)
 
 TOPICS = {"traffic-safety": ["crossing", "lights", "helmet"], "hand-washing": ["six-steps", "steps", "soap"],
           "public-behaviour": ["queue", "bus", "park"]}
