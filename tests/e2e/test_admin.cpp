@@ -233,3 +233,20 @@ TEST_CASE("admin: settings typed on the admin screen are saved, and the language
   CHECK(k.element("admin:close")["label"] == "Back to the classroom");
   CHECK(live.quit() == 0);
 }
+
+TEST_CASE("admin: a TV remote's arrows and OK work the admin screen") {
+  KioskRun k;
+  seed(k.data);
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  live.send(kHoldCorner);
+  REQUIRE(live.wait_screen("pin"));
+  // The pad by remote: the focus starts on 1; 2 is to its right, 4 below it...
+  live.send("key Right\nkey Return\nkey Down\nkey Left\nkey Return\n");               // 2, 4
+  live.send("key Right\nkey Right\nkey Return\nkey Down\nkey Left\nkey Return\n");   // 6, 8
+  live.send("key Down\nkey Right\nkey Return\n");                                   // OK
+  REQUIRE(live.wait_screen("admin"));
+  live.send("key Down\nkey Down\nkey Right\nkey Right\nkey Return\n");  // over to the Settings tab, and open it
+  CHECK(live.wait_element("admin:school", 10));
+  CHECK(live.quit() == 0);
+}

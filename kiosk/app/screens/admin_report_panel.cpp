@@ -30,7 +30,13 @@ void tally_table(const char* id, const char* first_column, const std::vector<Tal
     ImGui::TableNextColumn();
     ImGui::Text("%d", r.sessions);
     ImGui::TableNextColumn();
-    ImGui::ProgressBar(float(r.sessions) / most, {-1, ImGui::GetTextLineHeight() * 0.6f}, "");
+    {  // a bar as high as the row's text, so the row stays one line
+      ImVec2 p = ImGui::GetCursorScreenPos();
+      float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight();
+      ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + h * 0.2f}, {p.x + w * r.sessions / most, p.y + h * 0.8f},
+                                                IM_COL32(255, 183, 3, 255), h * 0.3f);
+      ImGui::Dummy({w, h});
+    }
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(hours_text(r.seconds).c_str());
     ImGui::TableNextColumn();

@@ -42,9 +42,9 @@ void AdminSettingsPanel::update(Targets& targets) {
   row(tr("School"));
   ImGui::InputText("##school", &school_);
   mark(targets, "admin:school", tr("School"));
-  row(tr("Classroom or device name (names the exports)"));
+  row(tr("Classroom name (names the exports)"));
   ImGui::InputText("##device", &device_name_);
-  mark(targets, "admin:device-name", tr("Classroom or device name (names the exports)"));
+  mark(targets, "admin:device-name", tr("Classroom name (names the exports)"));
   row(tr("Class groups, one per line"));
   ImGui::InputTextMultiline("##groups", &class_groups_, {ImGui::GetContentRegionAvail().x * 0.6f, ImGui::GetTextLineHeight() * 4.6f});
   mark(targets, "admin:class-groups", tr("Class groups, one per line"));
