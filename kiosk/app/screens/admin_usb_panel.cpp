@@ -67,8 +67,8 @@ void AdminUsbPanel::update(Targets& targets, double now) {
   }
   for (size_t i = 0; i < sticks_.size(); ++i) {
     const UsbStick& s = sticks_[i];
-    std::string label = format(tr("%s (%s free of %s)"), s.name.c_str(), size_text(s.free_bytes).c_str(),
-                               size_text(s.size_bytes).c_str());
+    std::string label = format(tr("%s (%s free of %s)"), s.name.c_str(), human_size(s.free_bytes).c_str(),
+                               human_size(s.size_bytes).c_str());
     if (s.read_only) label += std::string(" · ") + tr("read-only");
     if (ImGui::RadioButton((label + "##" + s.path.string()).c_str(), s.path == chosen_path_) && !job_.running()) {
       chosen_path_ = s.path;

@@ -1,12 +1,5 @@
 #include "app/screens/admin_widgets.h"
 
-#include "core/text.h"
-
-std::string size_text(uint64_t bytes) {
-  double mb = bytes / 1e6;
-  return mb >= 1000 ? format("%.1f GB", mb / 1000) : format("%.0f MB", mb);
-}
-
 void status_text(bool ok, const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ok ? IM_COL32(20, 120, 60, 255) : IM_COL32(190, 20, 30, 255));
   ImGui::TextWrapped("%s", text.c_str());

@@ -12,9 +12,6 @@ inline void mark(Targets& targets, const std::string& id, const std::string& lab
   targets.add(id, label, {a.x, a.y, b.x - a.x, b.y - a.y});
 }
 
-// "1.2 GB", "350 MB": free space on a stick.
-std::string size_text(uint64_t bytes);
-
 // A line of text in the colour of good news or of a problem.
 void status_text(bool ok, const std::string& text);
 

@@ -143,7 +143,7 @@ void label_copy(SqliteDb& copy, const ExportOptions& o) {
 }  // namespace
 
 ExportResult export_logs(const ExportOptions& o, const Progress& progress) {
-  progress(0, "Checking the USB stick");
+  progress(0, tr("Checking the USB stick"));
   dev_t stick = check_destination(o.destination, o.journal_db);
   JournalReader journal(o.journal_db);
   std::string device_id;
@@ -160,21 +160,21 @@ ExportResult export_logs(const ExportOptions& o, const Progress& progress) {
   try {
     {
       SqliteDb copy(sqlite_uri(copy_path), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-      backup(*journal.db, copy, o.journal_db, copy_path, [&](double f) { progress(0.02 + 0.38 * f, "Copying the journal"); });
+      backup(*journal.db, copy, o.journal_db, copy_path, [&](double f) { progress(0.02 + 0.38 * f, tr("Copying the journal")); });
       journal.release();
       // The copy is one self-contained file: no WAL beside it on the stick.
       copy.exec("PRAGMA journal_mode = DELETE");
       label_copy(copy, o);
       auto sessions = write_sessions_csv(copy, stage.path() / "sessions.csv",
-                                         [&](double f) { progress(0.40 + 0.10 * f, "Writing sessions.csv"); });
+                                         [&](double f) { progress(0.40 + 0.10 * f, tr("Writing sessions.csv")); });
       auto activities = write_activities_csv(copy, stage.path() / "activities.csv",
-                                             [&](double f) { progress(0.50 + 0.30 * f, "Writing activities.csv"); });
+                                             [&](double f) { progress(0.50 + 0.30 * f, tr("Writing activities.csv")); });
       sums.push_back({"activities.csv", activities.sha256});
       sums.push_back({"sessions.csv", sessions.sha256});
       result.sessions = sessions.rows;
       result.activities = activities.rows;
     }
-    progress(0.80, "Writing report.html");
+    progress(0.80, tr("Writing report.html"));
     // Hashed before its pages leave the cache: the checksum is of what SQLite wrote, and the
     // check below reads the stick.
     sums.push_back({"journal.sqlite", sha256_file(copy_path)});
@@ -188,13 +188,13 @@ ExportResult export_logs(const ExportOptions& o, const Progress& progress) {
   auto all = sums;
   all.push_back({"SHA256SUMS", write_checksums(stage.path() / "SHA256SUMS", sums)});
 
-  progress(0.85, "Checking the copy");
+  progress(0.85, tr("Checking the copy"));
   verify_files(stage.path(), all);
   struct stat st;
   if (stat(o.destination.c_str(), &st) != 0) throw destination_error(errno, o.destination);
   if (st.st_dev != stick) throw destination_error(ENODEV, o.destination);
   for (const auto& s : all) result.bytes += size_or_zero(stage.path() / s.name);
   result.folder = stage.publish();
-  progress(1, "Done");
+  progress(1, tr("Done"));
   return result;
 }
