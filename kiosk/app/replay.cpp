@@ -1,6 +1,7 @@
 #include "app/replay.h"
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -53,13 +54,14 @@ double ReplayDriver::seconds_to_next(double now, uint64_t frames) {
   return inbox_->lines.empty() && !inbox_->open_failed ? -1 : 0;
 }
 
-void ReplayDriver::push_key(ReplayHost& host, Uint32 type, SDL_Keycode key) {
+void ReplayDriver::push_key(ReplayHost& host, Uint32 type, SDL_Keycode key, Uint16 mod) {
   SDL_Event e{};
   e.type = type;
   e.key.windowID = host.window_id();
   e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
   e.key.keysym.sym = key;
   e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+  e.key.keysym.mod = mod;
   SDL_PushEvent(&e);
 }
 
@@ -153,12 +155,20 @@ bool ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
       break;
     }
     case K::Key: {
-      SDL_Keycode key = SDL_GetKeyFromName(cmd.text.c_str());
+      // "Ctrl+Alt+A": modifiers first, each ending in '+'.
+      std::string name = cmd.text;
+      Uint16 mod = KMOD_NONE;
+      for (auto [prefix, flag] : {std::pair{"Ctrl+", KMOD_LCTRL}, {"Alt+", KMOD_LALT}, {"Shift+", KMOD_LSHIFT}})
+        if (name.size() > std::strlen(prefix) && SDL_strncasecmp(name.c_str(), prefix, std::strlen(prefix)) == 0) {
+          mod |= flag;
+          name.erase(0, std::strlen(prefix));
+        }
+      SDL_Keycode key = SDL_GetKeyFromName(name.c_str());
       if (key == SDLK_UNKNOWN) {
         error("unknown key name '" + cmd.text + "'");
         return false;
       }
-      push_key(host, SDL_KEYDOWN, key);
+      push_key(host, SDL_KEYDOWN, key, mod);
       scheduled_.push_back({now + kPressSeconds, SDL_KEYUP, 0, 0, key});
       break;
     }

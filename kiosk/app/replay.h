@@ -54,7 +54,7 @@ class ReplayDriver {
   // Runs one command; false when it failed (then no frame is awaited for it).
   bool run(const ReplayCommand& cmd, ReplayHost& host, double now);
   void push_mouse(ReplayHost& host, Uint32 type, float x, float y);
-  void push_key(ReplayHost& host, Uint32 type, SDL_Keycode key);
+  void push_key(ReplayHost& host, Uint32 type, SDL_Keycode key, Uint16 mod = KMOD_NONE);
   static constexpr double kPressSeconds = 0.05;  // how long a tap or a key is held
   void error(const std::string& what);
 

@@ -1,7 +1,8 @@
 #pragma once
 // The --replay script language, one command a line ('#' starts a comment):
 //   wait MS | tap X Y | tap @ID | drag X1 Y1 X2 Y2 MS | key NAME | text STRING | screenshot PATH.png | quit
-// NAME is an SDL key name ("Return", "Left", "Escape", "AC Back"; may contain spaces). `text` types
+// NAME is an SDL key name ("Return", "Left", "Escape", "AC Back"; may contain spaces), after
+// optional modifiers ("Ctrl+Alt+A"). `text` types
 // STRING (UTF-8, to the end of the line) as a keyboard's text input does.
 #include <optional>
 #include <string>

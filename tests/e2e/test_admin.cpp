@@ -137,6 +137,22 @@ TEST_CASE("admin: a new kiosk asks to choose a PIN first, typed on a keyboard, a
   CHECK(live.process().wait(20) == 10);
 }
 
+TEST_CASE("admin: Ctrl+Alt+A on a keyboard opens the PIN pad from the home screen") {
+  KioskRun k;
+  seed(k.data);
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  live.send("key A\nkey Alt+A\nwait 300\n");  // neither alone
+  live.send("screenshot " + k.shot("still-home").string() + "\n");
+  REQUIRE(wait_until([&] { return fs::exists(k.shot("still-home")); }, 10));
+  CHECK(read_json(k.tree)["screen"] == "home");
+  live.send("key Ctrl+Alt+A\n");
+  REQUIRE(live.wait_screen("pin"));
+  live.send("key 2\nkey 4\nkey 6\nkey 8\nkey Return\n");
+  REQUIRE(live.wait_screen("admin"));
+  CHECK(live.quit() == 0);
+}
+
 TEST_CASE("admin: the corner does nothing during a session") {
   KioskRun k;
   LiveKiosk live(k);
