@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/admin_door.h"
 #include "app/fonts.h"
 #include "app/kiosk.h"
 #include "app/replay.h"
@@ -29,10 +30,6 @@
 namespace {
 
 constexpr double kFrameSeconds = 1.0 / 60;
-// Admin mode opens when the top-left corner is held this long on the home screen: no child does
-// that by chance, and a grown-up with only a touch screen or an air mouse can.
-constexpr double kAdminHoldSeconds = 3;
-constexpr float kAdminCorner = 150;  // design units
 
 // Dear ImGui's stock widgets (admin screens, typing a question): light, rounded, large enough
 // for a finger on a TV, scaled with the window.
@@ -72,8 +69,8 @@ class App : public ReplayHost {
   void handle(const SDL_Event& e);
   void handle_key(SDL_Keycode key);
   void handle_pointer(Screen::Pointer phase, float x, float y);
-  bool in_admin_corner(float x, float y) const;
   void open_admin();
+  float canvas_scale() const;
   void frame();
   void draw_overlays(const Canvas& c) const;
   void write_ui_tree();
@@ -98,7 +95,7 @@ class App : public ReplayHost {
   std::string last_ui_tree_;
   bool running_ = true, needs_frame_ = true, pointer_held_ = false;
   bool was_animating_ = false, notice_shown_ = false;
-  double corner_held_since_ = -1;  // the admin gesture in progress
+  AdminDoor admin_door_;
   bool nav_activate_ = false;      // Enter pressed on a widget screen: ImGui activates its focused widget
   int widget_frames_ = 0;          // frames still owed to ImGui widgets after input
   std::string journal_error_shown_;
@@ -218,9 +215,9 @@ int App::run() {
       replay_->step(*this, now, frames_);
       while (SDL_PollEvent(&e)) handle(e);  // so the frame below already shows what the command did
     }
-    if (corner_held_since_ >= 0 && now - corner_held_since_ >= kAdminHoldSeconds) open_admin();
+    if (admin_door_.held_long_enough(now)) open_admin();
     if (kiosk_.exit_code >= 0) running_ = false;
-    bool animating = (screen_ && screen_->animating(now)) || corner_held_since_ >= 0;
+    bool animating = (screen_ && screen_->animating(now)) || admin_door_.holding();
     // One more frame when an animation or a notice has just ended, so its last state is not left on screen.
     bool settled = (was_animating_ && !animating) || (notice_shown_ && now >= kiosk_.notice_until);
     if (widget_frames_ > 0) needs_frame_ = true;
@@ -243,7 +240,7 @@ int App::wait_timeout_ms() {
   double now = kiosk_.now();
   if (needs_frame_ || kiosk_.next_screen || widget_frames_ > 0) return 0;
   double wait = 3600;
-  if ((screen_ && screen_->animating(now)) || corner_held_since_ >= 0)
+  if ((screen_ && screen_->animating(now)) || admin_door_.holding())
     wait = std::max(0.0, last_frame_ + kFrameSeconds - now);
   if (was_animating_) wait = 0;
   if (now < kiosk_.notice_until) wait = std::min(wait, kiosk_.notice_until - now);
@@ -287,8 +284,8 @@ void App::handle(const SDL_Event& e) {
       }
       break;
     case SDL_KEYDOWN:
-      if ((e.key.keysym.mod & KMOD_CTRL) && (e.key.keysym.mod & KMOD_ALT) && e.key.keysym.sym == SDLK_a) {
-        open_admin();  // the keyboard's way into admin mode: Ctrl+Alt+A
+      if (AdminDoor::is_chord(e.key.keysym)) {
+        open_admin();
         break;
       }
       if (!e.key.repeat && !switching) {  // a held key must not run through the screens
@@ -311,13 +308,7 @@ void App::handle(const SDL_Event& e) {
 void App::handle_pointer(Screen::Pointer phase, float x, float y) {
   pointer_held_ = phase != Screen::Pointer::Up;
   if (!screen_) return;
-  if (phase == Screen::Pointer::Down && screen_name_ == "home" && in_admin_corner(x, y)) {
-    corner_held_since_ = kiosk_.now();
-  } else if (phase == Screen::Pointer::Up || !in_admin_corner(x, y)) {
-    // Released after the full hold but before the main loop noticed (a slow frame): still counts.
-    if (corner_held_since_ >= 0 && kiosk_.now() - corner_held_since_ >= kAdminHoldSeconds) return open_admin();
-    corner_held_since_ = -1;
-  }
+  if (admin_door_.pointer(phase, x, y, canvas_scale(), kiosk_.now(), screen_name_ == "home")) return open_admin();
   if (screen_->pointer(phase, x, y)) {
     pressed_.clear();
     return;
@@ -332,16 +323,15 @@ void App::handle_pointer(Screen::Pointer phase, float x, float y) {
   }
 }
 
-bool App::in_admin_corner(float x, float y) const {
+float App::canvas_scale() const {
   int w, h;
   SDL_GetWindowSize(window_, &w, &h);
-  float corner = kAdminCorner * std::min(w / 1920.0f, h / 1080.0f);
-  return x < corner && y < corner;
+  return std::min(w / 1920.0f, h / 1080.0f);
 }
 
 // From the home screen only: never in the middle of a class.
 void App::open_admin() {
-  corner_held_since_ = -1;
+  admin_door_.reset();
   pressed_.clear();  // the long press must not also tap what is under the corner
   if (screen_name_ != "home" || kiosk_.next_screen) return;
   if (!kiosk_.pins) {
@@ -437,10 +427,7 @@ void App::frame() {
 // (always visible, so a remote user knows where Enter goes; blue, unlike the sunny selection), and notices show at the bottom.
 void App::draw_overlays(const Canvas& c) const {
   const float radius = c.px(style::kRadius);
-  if (corner_held_since_ >= 0) {  // the admin gesture fills a ring in the corner as it is held
-    float f = std::min(1.0, (kiosk_.now() - corner_held_since_) / kAdminHoldSeconds);
-    c.arc(c.px(70), c.px(70), c.px(40), f, rgb(style::kFocus), c.px(10));
-  }
+  admin_door_.draw(c, kiosk_.now());
   const bool rings = !screen_->uses_widgets();  // ImGui shows its own focus
   if (const Target* t = targets_.find(pressed_); t && rings) c.fill(t->rect, IM_COL32(0, 0, 0, 40), radius);
   if (const Target* t = targets_.find(focus_); t && rings) {
