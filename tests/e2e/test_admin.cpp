@@ -52,6 +52,15 @@ void seed(const fs::path& data) {
   PinStore(data, warning).set_pin("2468");
 }
 
+// The way in: hold the corner of the home screen, then the seeded PIN on the pad.
+void open_admin(LiveKiosk& live) {
+  REQUIRE(live.wait_screen("home"));
+  live.send(kHoldCorner);
+  REQUIRE(live.wait_screen("pin"));
+  live.send("tap @pin:2\ntap @pin:4\ntap @pin:6\ntap @pin:8\ntap @pin:ok\n");
+  REQUIRE(live.wait_screen("admin"));
+}
+
 fs::path only_folder(const fs::path& dir) {
   fs::path found;
   for (const auto& e : fs::directory_iterator(dir)) found = e.path();
@@ -182,10 +191,7 @@ TEST_CASE("admin: a read-only stick gets a clear message and the journal and sti
   } unmount{stick};
   k.extra_args = {"--usb-root", (k.dir / "usb").string()};
   LiveKiosk live(k);
-  REQUIRE(live.wait_screen("home"));
-  live.send(kHoldCorner);
-  REQUIRE(live.wait_screen("pin"));
-  live.send("tap @pin:2\ntap @pin:4\ntap @pin:6\ntap @pin:8\ntap @pin:ok\n");
+  open_admin(live);
   REQUIRE(live.wait_element("admin:export"));
   live.send("tap @admin:export\n");
   REQUIRE(wait_until([&] { return live.process().stderr_text().find("USB chỉ cho phép đọc") != std::string::npos; }, 30));
@@ -229,10 +235,7 @@ TEST_CASE("admin: settings typed on the admin screen are saved, and the language
   KioskRun k;
   seed(k.data);
   LiveKiosk live(k);
-  REQUIRE(live.wait_screen("home"));
-  live.send(kHoldCorner);
-  REQUIRE(live.wait_screen("pin"));
-  live.send("tap @pin:2\ntap @pin:4\ntap @pin:6\ntap @pin:8\ntap @pin:ok\n");
+  open_admin(live);
   REQUIRE(live.wait_element("admin:tab-settings"));
   CHECK(k.element("admin:close")["label"] == "Về lớp học");
   live.send("tap @admin:tab-settings\n");
