@@ -249,7 +249,7 @@ TEST_CASE("admin: settings typed on the admin screen are saved, and the language
   CHECK(saved.school == "Trường Mầm non Hoa Ban, điểm bản Mường");
   CHECK(saved.device_name == "Lớp Lá 1");
   CHECK(saved.language == "en");
-  CHECK(k.element("admin:close")["label"] == "Back to the classroom");
+  CHECK(wait_until([&] { return k.element("admin:close")["label"] == "Back to the classroom"; }, 10));
   CHECK(live.quit() == 0);
 }
 
