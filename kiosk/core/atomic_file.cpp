@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <stdexcept>
 
@@ -19,10 +20,13 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
     std::remove(tmp.c_str());
     throw std::runtime_error("cannot save " + path.string());
   }
-  // The rename itself survives a power cut only once the folder is on disk too.
-  int dir = open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir >= 0) {
-    fsync(dir);
-    close(dir);
-  }
+  sync_folder(path.parent_path());  // best effort: the new file is in place whatever it says
+}
+
+int sync_folder(const fs::path& dir) {
+  int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return errno;
+  int err = fsync(fd) == 0 ? 0 : errno;
+  close(fd);
+  return err == EINVAL ? 0 : err;
 }

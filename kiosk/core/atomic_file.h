@@ -7,3 +7,8 @@
 // Creates the folder if needed. Throws std::runtime_error naming the file on failure; the old
 // file is then left as it was.
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+// Syncs a folder, so that the files created or renamed in it survive a power cut. Returns 0 or the
+// errno. Filesystems that cannot sync a folder (EINVAL) count as done: their renames are as safe as
+// they get.
+int sync_folder(const std::filesystem::path& dir);

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <optional>
 
+#include "core/atomic_file.h"
 #include "core/auto_pack.h"
 #include "core/i18n.h"
 #include "core/manifest_reader.h"
@@ -114,12 +115,6 @@ struct Fd {
     if (fd >= 0) close(fd);
   }
 };
-
-// A folder's new entries survive a power cut only once it is synced too. 0, or the errno.
-int sync_folder(const fs::path& dir) {
-  Fd fd{open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  return fd.fd >= 0 && fsync(fd.fd) == 0 ? 0 : errno;
-}
 
 // Copies one file and syncs it to disk, telling `copied` each chunk's size.
 void copy_file_synced(const fs::path& from, const fs::path& to, const std::function<void(size_t)>& copied) {

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/export/export_error.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -80,11 +81,7 @@ void sync_file(const fs::path& file) {
 }
 
 void sync_dir(const fs::path& dir) {
-  int fd = open_or_throw(dir, O_RDONLY | O_DIRECTORY);
-  int err = fsync(fd) == 0 ? 0 : errno;
-  close(fd);
-  // Some filesystems cannot fsync a folder (EINVAL): their renames are as safe as they get.
-  if (err && err != EINVAL) throw destination_error(err, dir);
+  if (int err = sync_folder(dir)) throw destination_error(err, dir);
 }
 
 std::string write_checksums(const fs::path& file, std::vector<Checksum> sums) {
