@@ -378,7 +378,7 @@ void App::frame() {
   int w, h, dw, dh;
   SDL_GetWindowSize(window_, &w, &h);
   SDL_GL_GetDrawableSize(window_, &dw, &dh);
-  float scale = std::min(w / 1920.0f, h / 1080.0f);
+  float scale = canvas_scale();
   if (scale != font_scale_) {
     fonts_.build(scale);
     apply_widget_style(scale);

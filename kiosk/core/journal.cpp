@@ -204,6 +204,12 @@ void Journal::interrupt_session(const std::string& session_id, int64_t now) {
   close_session(session_id, "interrupted", now);
 }
 
+int Journal::session_count() const {
+  Statement st(db_, "SELECT count(*) FROM sessions");
+  st.step();
+  return static_cast<int>(st.integer(0));
+}
+
 std::vector<SessionRow> Journal::sessions() const {
   Statement st(db_, (std::string(kSelectSessions) + "ORDER BY s.started_unix, s.rowid").c_str());
   std::vector<SessionRow> rows;

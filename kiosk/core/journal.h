@@ -66,6 +66,7 @@ class Journal {
   std::vector<ActivityRow> activities(const std::string& session_id) const;
 
   std::vector<SessionRow> sessions() const;  // oldest first
+  int session_count() const;
   SessionRow session(const std::string& session_id) const;
 
  private:

@@ -47,6 +47,7 @@ TEST_CASE("a session is written at start, kept current, and completed at the end
   CHECK(done.ended_at == iso8601_local(1725));
   CHECK(done.activities == 0);
   CHECK(j.sessions().size() == 1);
+  CHECK(j.session_count() == 1);
 }
 
 TEST_CASE("the journal uses WAL with synchronous FULL, and keeps one device id") {

@@ -9,7 +9,6 @@
 #include "core/text.h"
 
 namespace {
-constexpr double kIdleSeconds = 5 * 60;
 constexpr int kExitToDesktop = 10;  // deploy/kiosk-session.sh opens a maintenance terminal on it
 }  // namespace
 
@@ -17,7 +16,7 @@ AdminScreen::AdminScreen(Kiosk& kiosk) : kiosk_(kiosk), usb_(kiosk), report_(kio
 
 void AdminScreen::update(const Canvas& c, Targets& targets, double now) {
   now_ = now;
-  if (last_input_ < 0) last_input_ = now;
+  idle_.start(now);
   ImGui::SetNextWindowPos({0, 0});
   ImGui::SetNextWindowSize({c.px(c.design_width()), c.px(c.design_height())});
   ImGui::Begin("admin", nullptr,
@@ -87,20 +86,20 @@ void AdminScreen::close() {
 }
 
 bool AdminScreen::key(int k) {
-  last_input_ = now_;
+  idle_.touch(now_);
   if ((k == SDLK_ESCAPE || k == SDLK_AC_BACK) && !ImGui::IsAnyItemActive() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup))
     close();
   return true;  // ImGui has the keys (text fields, its own keyboard navigation)
 }
 
 bool AdminScreen::pointer(Pointer, float, float) {
-  last_input_ = now_;
+  idle_.touch(now_);
   return true;  // ImGui has the pointer
 }
 
 bool AdminScreen::tick(double now) {
   now_ = now;
-  if (last_input_ >= 0 && now - last_input_ >= kIdleSeconds && !usb_.busy()) {
+  if (idle_.expired(now) && !usb_.busy()) {
     close();
     return true;
   }
@@ -108,6 +107,5 @@ bool AdminScreen::tick(double now) {
 }
 
 double AdminScreen::wake_in(double now) const {
-  double idle = last_input_ < 0 ? kIdleSeconds : std::max(0.0, last_input_ + kIdleSeconds - now);
-  return std::min(idle, usb_.wake_in(now));
+  return std::min(idle_.seconds_left(now), usb_.wake_in(now));
 }

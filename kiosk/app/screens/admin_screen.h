@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "app/idle_timeout.h"
 #include "app/kiosk.h"
 #include "app/screens/admin_report_panel.h"
 #include "app/screens/admin_settings_panel.h"
@@ -31,6 +32,7 @@ class AdminScreen : public Screen {
   AdminUsbPanel usb_;
   AdminReportPanel report_;
   AdminSettingsPanel settings_;
-  double now_ = 0, last_input_ = -1;
+  double now_ = 0;
+  IdleTimeout idle_{5 * 60};
   bool confirm_exit_ = false;
 };

@@ -14,6 +14,9 @@ namespace {
 constexpr double kRefreshSeconds = 1;
 }
 
+AdminUsbPanel::AdminUsbPanel(Kiosk& kiosk)
+    : kiosk_(kiosk), journal_sessions_(kiosk.journal ? kiosk.journal->session_count() : 0) {}
+
 const UsbStick* AdminUsbPanel::chosen() const {
   for (const auto& s : sticks_)
     if (s.path == chosen_path_) return &s;
@@ -80,8 +83,8 @@ void AdminUsbPanel::update(Targets& targets, double now) {
   if (!stick) return;
 
   section(tr("Logs"));
-  int sessions = kiosk_.journal ? int(kiosk_.journal->sessions().size()) : 0;
-  ImGui::TextUnformatted(format(trn("%d session in this kiosk's journal", "%d sessions in this kiosk's journal", sessions), sessions).c_str());
+  ImGui::TextUnformatted(format(trn("%d session in this kiosk's journal", "%d sessions in this kiosk's journal",
+                                    journal_sessions_), journal_sessions_).c_str());
   ImGui::BeginDisabled(job_.running() || !kiosk_.journal);
   if (ImGui::Button(format(tr("Export the logs to %s"), stick->name.c_str()).c_str())) export_logs();
   ImGui::EndDisabled();

@@ -11,7 +11,7 @@
 // to one of them, and the topic packs found on it, each importable.
 class AdminUsbPanel {
  public:
-  explicit AdminUsbPanel(Kiosk& kiosk) : kiosk_(kiosk) {}
+  explicit AdminUsbPanel(Kiosk& kiosk);
   void update(Targets& targets, double now);
   // Refreshes the list of sticks once a second, and picks up a finished job. True asks for a frame.
   bool tick(double now);
@@ -26,6 +26,7 @@ class AdminUsbPanel {
   const UsbStick* chosen() const;
 
   Kiosk& kiosk_;
+  int journal_sessions_ = 0;  // no session runs while admin mode is open: counted once
   std::vector<UsbStick> sticks_;
   std::string chosen_path_;  // the stick the admin works with
   std::vector<PackOnStick> packs_;

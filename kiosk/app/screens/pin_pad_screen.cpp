@@ -13,7 +13,6 @@
 #include "core/text.h"
 
 namespace {
-constexpr double kIdleSeconds = 60;
 constexpr float kKeyW = 230, kKeyH = 140, kGap = 22;
 }  // namespace
 
@@ -28,7 +27,7 @@ std::string PinPadScreen::heading() const {
 
 void PinPadScreen::update(const Canvas& c, Targets& targets, double now) {
   now_ = now;
-  if (last_input_ < 0) last_input_ = now;
+  idle_.start(now);
   locked_for_ = mode_ == Mode::Check ? kiosk_.pins->seconds_locked(unix_now()) : 0;
   const float w = c.design_width(), h = c.design_height();
   const float pad_w = 3 * kKeyW + 2 * kGap, pad_h = 4 * kKeyH + 3 * kGap;
@@ -96,7 +95,7 @@ void PinPadScreen::press(char digit) {
 }
 
 void PinPadScreen::activate(const std::string& id) {
-  last_input_ = now_;
+  idle_.touch(now_);
   typed_ = false;
   if (id == "pin:back") {
     if (mode_ == Mode::Choose && kiosk_.pins->has_pin())  // only the admin screen changes a PIN that exists
@@ -113,7 +112,7 @@ void PinPadScreen::activate(const std::string& id) {
 }
 
 bool PinPadScreen::key(int k) {
-  last_input_ = now_;
+  idle_.touch(now_);
   if (locked_for_ > 0) return false;
   char digit = 0;
   if (k >= SDLK_0 && k <= SDLK_9) digit = char('0' + (k - SDLK_0));
@@ -176,7 +175,7 @@ void PinPadScreen::submit() {
 // Leaves by itself when nobody touches it; redraws each second of a lock-out countdown.
 bool PinPadScreen::tick(double now) {
   now_ = now;
-  if (last_input_ >= 0 && now - last_input_ >= kIdleSeconds) {
+  if (idle_.expired(now)) {
     kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));
     return true;
   }
@@ -184,6 +183,6 @@ bool PinPadScreen::tick(double now) {
 }
 
 double PinPadScreen::wake_in(double now) const {
-  double idle = last_input_ < 0 ? kIdleSeconds : std::max(0.0, last_input_ + kIdleSeconds - now);
+  double idle = idle_.seconds_left(now);
   return locked_for_ > 0 ? std::min(idle, 1.0) : idle;
 }

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "app/idle_timeout.h"
 #include "app/kiosk.h"
 #include "app/widgets.h"
 
@@ -34,7 +35,8 @@ class PinPadScreen : public Screen {
   std::string message_;
   bool message_is_error_ = false;
   bool typed_ = false;  // the last digit came from a keyboard: Enter then means OK, not the focused key
-  double now_ = 0, last_input_ = -1, shake_until_ = 0;
+  double now_ = 0, shake_until_ = 0;
+  IdleTimeout idle_{60};
   int64_t locked_for_ = 0;
   Rect card_;
   std::vector<Button> keys_;
