@@ -5,12 +5,11 @@
 #include <algorithm>
 
 #include "app/screens/admin_widgets.h"
+#include "core/export/report_html.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
 namespace {
-std::string hours_text(int64_t seconds) { return format("%.1f h", seconds / 3600.0); }
-
 // One table of tallies with a bar for each row's sessions.
 void tally_table(const char* id, const char* first_column, const std::vector<Tally>& rows) {
   int most = 1;
@@ -18,8 +17,8 @@ void tally_table(const char* id, const char* first_column, const std::vector<Tal
   if (!ImGui::BeginTable(id, 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
   ImGui::TableSetupColumn(first_column, ImGuiTableColumnFlags_WidthStretch, 2);
   ImGui::TableSetupColumn(tr("Sessions"), ImGuiTableColumnFlags_WidthStretch, 1);
-  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2);
-  ImGui::TableSetupColumn(tr("Time"), ImGuiTableColumnFlags_WidthStretch, 1);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+  ImGui::TableSetupColumn(tr("Time (h:min)"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
   ImGui::TableSetupColumn(tr("Lessons"), ImGuiTableColumnFlags_WidthStretch, 1);
   ImGui::TableSetupColumn(tr("Games"), ImGuiTableColumnFlags_WidthStretch, 1);
   ImGui::TableHeadersRow();
@@ -38,7 +37,7 @@ void tally_table(const char* id, const char* first_column, const std::vector<Tal
       ImGui::Dummy({w, h});
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(hours_text(r.seconds).c_str());
+    ImGui::TextUnformatted(hours_minutes(r.seconds).c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%d", r.lessons);
     ImGui::TableNextColumn();
@@ -74,8 +73,8 @@ void AdminReportPanel::update(Targets& targets) {
     ImGui::TextUnformatted(tr("No sessions yet."));
     return;
   }
-  ImGui::TextUnformatted(format(tr("%d sessions, %s, %d lessons, %d games, from %s to %s"), f.total.sessions,
-                                hours_text(f.total.seconds).c_str(), f.total.lessons, f.total.games,
+  ImGui::TextUnformatted(format(tr("%d sessions, %s (h:min), %d lessons, %d games, from %s to %s"), f.total.sessions,
+                                hours_minutes(f.total.seconds).c_str(), f.total.lessons, f.total.games,
                                 f.first_day.c_str(), f.last_day.c_str())
                              .c_str());
   section(tr("By month"));

@@ -65,11 +65,6 @@ std::string number(int64_t n) {
   return n < 0 ? "-" + out : out;
 }
 
-std::string hours_minutes(int64_t seconds) {
-  int64_t minutes = (seconds + 30) / 60;
-  return number(minutes / 60) + format(":%02d", static_cast<int>(minutes % 60));
-}
-
 std::string day_vi(const std::string& iso) {  // "2026-09-05" -> "05/09/2026"
   return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) : iso;
 }
@@ -144,6 +139,11 @@ std::string section(const char* vi, const char* en, const std::string& body) {
   return "<section>\n<h2>" + both(vi, en) + "</h2>\n" + body + "</section>\n";
 }
 }  // namespace
+
+std::string hours_minutes(int64_t seconds) {
+  int64_t minutes = (seconds + 30) / 60;
+  return number(minutes / 60) + format(":%02d", static_cast<int>(minutes % 60));
+}
 
 std::string report_html(const ReportFigures& f, const std::string& heading) {
   std::string html = "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
