@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <sstream>
 
 #include "core/journal.h"
 #include "core/pin_store.h"
@@ -18,13 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr const char* kHoldCorner = "drag 40 40 42 42 3300\n";  // the admin gesture: hold the top-left corner
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 size_t count_lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
 
@@ -84,7 +76,7 @@ TEST_CASE("admin: the held corner and the PIN open admin mode, and the logs expo
   REQUIRE(live.screenshot(k.shot("pin")));
 
   live.send("tap @pin:1\ntap @pin:1\ntap @pin:1\ntap @pin:1\ntap @pin:ok\n");  // wrong
-  REQUIRE(wait_until([&] { return read_all(k.data / "admin-pin.json").find("\"wrong_tries\": 1") != std::string::npos; }, 10));
+  REQUIRE(wait_until([&] { return read_file(k.data / "admin-pin.json").find("\"wrong_tries\": 1") != std::string::npos; }, 10));
   CHECK(read_json(k.tree)["screen"] == "pin");
   live.send("tap @pin:2\ntap @pin:4\ntap @pin:6\ntap @pin:8\ntap @pin:ok\n");
   REQUIRE(live.wait_screen("admin"));
@@ -103,17 +95,17 @@ TEST_CASE("admin: the held corner and the PIN open admin mode, and the logs expo
   REQUIRE(live.screenshot(k.shot("admin-exported")));
   CHECK(only_folder(stick) == folder);  // nothing else left on the stick
 
-  std::string sessions = read_all(folder / "sessions.csv");
+  std::string sessions = read_file(folder / "sessions.csv");
   CHECK(sessions.rfind("\xEF\xBB\xBF", 0) == 0);  // Excel's UTF-8 byte-order mark
   CHECK(count_lines(sessions) == 4);
   for (const auto& row : journal_before) CHECK(sessions.find(row.at("id")) != std::string::npos);
   CHECK(sessions.find("Lớp Lá 1") != std::string::npos);
-  std::string activities = read_all(folder / "activities.csv");
+  std::string activities = read_file(folder / "activities.csv");
   CHECK(count_lines(activities) == 3);
   CHECK(activities.find(R"("{""note"": ""dấu, \""quotes\"", commas""}")") != std::string::npos);
   CHECK(query(folder / "journal.sqlite", "SELECT count(*) AS n FROM sessions")[0]["n"] == "3");
   CHECK(query(folder / "journal.sqlite", "PRAGMA integrity_check")[0].begin()->second == "ok");
-  std::string report = read_all(folder / "report.html");
+  std::string report = read_file(folder / "report.html");
   CHECK(report.find("<svg") != std::string::npos);
   CHECK(report.find("http") == std::string::npos);  // self-contained: nothing to fetch
   std::string check = "cd '" + folder.string() + "' && sha256sum --quiet -c SHA256SUMS";
@@ -242,7 +234,7 @@ TEST_CASE("admin: settings typed on the admin screen are saved, and the language
   REQUIRE(live.wait_element("admin:school"));
   live.send("tap @admin:school\ntext , điểm bản Mường\n");
   live.send("tap @admin:lang:en\ntap @admin:save\n");
-  REQUIRE(wait_until([&] { return read_all(k.data / "settings.json").find("\"en\"") != std::string::npos; }, 10));
+  REQUIRE(wait_until([&] { return read_file(k.data / "settings.json").find("\"en\"") != std::string::npos; }, 10));
   REQUIRE(live.screenshot(k.shot("admin-settings")));
   std::string warning;
   Settings saved = load_settings(k.data, warning);

@@ -50,8 +50,7 @@ TEST_CASE("check-content lists every problem with file and field and exits 1") {
   std::string cmd = std::string(KIOSK_EXE) + " check-content " + (dir / "content").string() + " > " + out.string() + " 2>&1";
   int status = std::system(cmd.c_str());
   CHECK(WEXITSTATUS(status) == 1);
-  std::ifstream in(out);
-  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::string text = read_file(out);
   CHECK(text.find("hand-washing/topic.json: not valid JSON") != std::string::npos);
   CHECK(text.find("public-behaviour/topic.json: cover: 'cover.png' is missing") != std::string::npos);
   CHECK(text.find("4 topic(s)") != std::string::npos);

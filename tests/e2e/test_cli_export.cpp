@@ -52,21 +52,15 @@ TEST_CASE("cli: kiosk export and kiosk merge, merging the same export twice chan
   REQUIRE(run_kiosk(merge, dir.path) == 0);
   CHECK(count(out / "merged.sqlite", "sessions") == "5");
   CHECK(count(out / "merged.sqlite", "activities") == "5");
-  std::ifstream first_csv(out / "sessions.csv");
-  std::string before((std::istreambuf_iterator<char>(first_csv)), {});
+  std::string before = read_file(out / "sessions.csv");
   REQUIRE(run_kiosk(merge, dir.path) == 0);  // again, into the same folder
   CHECK(count(out / "merged.sqlite", "sessions") == "5");
-  std::ifstream again_csv(out / "sessions.csv");
-  CHECK(std::string((std::istreambuf_iterator<char>(again_csv)), {}) == before);
+  CHECK(read_file(out / "sessions.csv") == before);
   CHECK(before.find("Lớp Chồi 2") != std::string::npos);
-  std::string report;
-  std::ifstream html(out / "report.html");
-  report.assign((std::istreambuf_iterator<char>(html)), {});
-  CHECK(report.find("Lớp Lá 1") != std::string::npos);
+  CHECK(read_file(out / "report.html").find("Lớp Lá 1") != std::string::npos);
 
   fs::create_directories(dir / "photos");
   CHECK(run_kiosk({"merge", out.string(), (dir / "photos").string()}, dir.path) == 1);  // not an export: said so
-  std::ifstream err(dir / "kiosk.stderr");
-  CHECK(std::string((std::istreambuf_iterator<char>(err)), {}).find("photos") != std::string::npos);
+  CHECK(read_file(dir / "kiosk.stderr").find("photos") != std::string::npos);
   CHECK(count(out / "merged.sqlite", "sessions") == "5");  // and the merge so far is kept
 }

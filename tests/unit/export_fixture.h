@@ -41,12 +41,6 @@ inline void fill_journal(Journal& j) {
   j.interrupt_session(s3, kNov3 + 300);
 }
 
-inline std::string read_bytes(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // RFC 4180 reader: rows of fields, the BOM dropped.
 inline std::vector<std::vector<std::string>> parse_csv(std::string text) {

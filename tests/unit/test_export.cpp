@@ -57,7 +57,7 @@ TEST_CASE("export: every file is written, the CSVs and the copy hold the journal
       for (auto& a : j.activities(s.id)) activities.push_back(a);
     device = j.device_id();
   }
-  auto journal_before = read_bytes(o.journal_db);
+  auto journal_before = read_file(o.journal_db);
   auto data_before = listing(dir / "data");
 
   std::vector<double> fractions;
@@ -78,11 +78,11 @@ TEST_CASE("export: every file is written, the CSVs and the copy hold the journal
   CHECK(r.bytes > 0);
 
   // The journal is only read: same bytes, and no WAL or lock files left beside it.
-  CHECK(read_bytes(o.journal_db) == journal_before);
+  CHECK(read_file(o.journal_db) == journal_before);
   CHECK(listing(dir / "data") == data_before);
 
-  auto s_rows = parse_csv(read_bytes(r.folder / "sessions.csv"));
-  CHECK(read_bytes(r.folder / "sessions.csv").rfind("\xEF\xBB\xBF", 0) == 0);
+  auto s_rows = parse_csv(read_file(r.folder / "sessions.csv"));
+  CHECK(read_file(r.folder / "sessions.csv").rfind("\xEF\xBB\xBF", 0) == 0);
   REQUIRE(s_rows.size() == sessions.size() + 1);
   CHECK(s_rows[0] == std::vector<std::string>{"session_id", "device_id", "device_name", "school", "class_group",
                                               "topic", "topic_title", "started_at", "ended_at", "duration_s",
@@ -94,7 +94,7 @@ TEST_CASE("export: every file is written, the CSVs and the copy hold the journal
                                                     std::to_string(s.duration_s), s.status,
                                                     std::to_string(s.activities)});
   }
-  auto a_rows = parse_csv(read_bytes(r.folder / "activities.csv"));
+  auto a_rows = parse_csv(read_file(r.folder / "activities.csv"));
   REQUIRE(a_rows.size() == activities.size() + 1);
   CHECK(a_rows[0] == std::vector<std::string>{"activity_id", "session_id", "device_id", "device_name", "kind", "topic",
                                               "entry", "started_at", "ended_at", "duration_s", "status", "details"});
@@ -121,7 +121,7 @@ TEST_CASE("export: every file is written, the CSVs and the copy hold the journal
 
   auto check = "cd '" + r.folder.string() + "' && sha256sum --quiet -c SHA256SUMS";
   CHECK(std::system(check.c_str()) == 0);
-  auto html = read_bytes(r.folder / "report.html");
+  auto html = read_file(r.folder / "report.html");
   CHECK(html.find("Trường Mầm non Hoa Sen — Lớp Lá 1") != std::string::npos);
   CHECK(html.find("An toàn giao thông") != std::string::npos);
 }
@@ -135,16 +135,16 @@ TEST_CASE("export: twice gives the same rows, and the newer folder replaces the 
     fill_journal(j);
   }
   auto first = export_logs(o, kQuiet);
-  auto sessions = read_bytes(first.folder / "sessions.csv");
-  auto activities = read_bytes(first.folder / "activities.csv");
-  auto report = read_bytes(first.folder / "report.html");
+  auto sessions = read_file(first.folder / "sessions.csv");
+  auto activities = read_file(first.folder / "activities.csv");
+  auto report = read_file(first.folder / "report.html");
   o.now += 60;
   auto second = export_logs(o, kQuiet);
   CHECK(second.folder == first.folder);
   CHECK(listing(o.destination).size() == 1);
-  CHECK(read_bytes(second.folder / "sessions.csv") == sessions);
-  CHECK(read_bytes(second.folder / "activities.csv") == activities);
-  CHECK(read_bytes(second.folder / "report.html") == report);
+  CHECK(read_file(second.folder / "sessions.csv") == sessions);
+  CHECK(read_file(second.folder / "activities.csv") == activities);
+  CHECK(read_file(second.folder / "report.html") == report);
   CHECK(query(second.folder / "journal.sqlite", "SELECT value FROM meta WHERE key = 'exported_at'") == iso8601_local(o.now));
 }
 

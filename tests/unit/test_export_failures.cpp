@@ -48,7 +48,7 @@ struct Classroom {
       Journal j(options.journal_db);
       fill_journal(j);
     }
-    journal_bytes = read_bytes(options.journal_db);
+    journal_bytes = read_file(options.journal_db);
   }
   ExportError::Kind export_fails(const std::function<void(double, const std::string&)>& progress) {
     try {
@@ -62,7 +62,7 @@ struct Classroom {
     return ExportError::Kind::Other;
   }
   void check_journal_intact() const {
-    CHECK(read_bytes(options.journal_db) == journal_bytes);
+    CHECK(read_file(options.journal_db) == journal_bytes);
     CHECK(query(options.journal_db, "PRAGMA integrity_check") == "ok");
   }
 };

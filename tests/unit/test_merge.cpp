@@ -28,7 +28,7 @@ fs::path export_classroom(const TempDir& dir, const std::string& name, int64_t n
 }
 
 std::string csv_bytes(const fs::path& out) {
-  return read_bytes(out / "sessions.csv") + read_bytes(out / "activities.csv") + read_bytes(out / "report.html");
+  return read_file(out / "sessions.csv") + read_file(out / "activities.csv") + read_file(out / "report.html");
 }
 }  // namespace
 
@@ -44,8 +44,8 @@ TEST_CASE("merge: two classrooms add up, each labelled by its name") {
   CHECK(r.new_sessions == 6);
   CHECK(listing(dir / "merged") ==
         std::vector<std::string>{"SHA256SUMS", "activities.csv", "merged.sqlite", "report.html", "sessions.csv"});
-  CHECK(parse_csv(read_bytes(dir / "merged/sessions.csv")).size() == 7);
-  CHECK(parse_csv(read_bytes(dir / "merged/activities.csv")).size() == 11);
+  CHECK(parse_csv(read_file(dir / "merged/sessions.csv")).size() == 7);
+  CHECK(parse_csv(read_file(dir / "merged/activities.csv")).size() == 11);
   CHECK(query(dir / "merged/merged.sqlite", "PRAGMA integrity_check") == "ok");
 
   ReportFigures f = compute_report(dir / "merged/merged.sqlite");
@@ -56,7 +56,7 @@ TEST_CASE("merge: two classrooms add up, each labelled by its name") {
   std::sort(labels.begin(), labels.end());
   CHECK(labels == std::vector<std::string>{"Lop La 1", "Lop Mam 2"});
   CHECK(f.by_topic[0].label == "An toàn giao thông");  // from the exports' topics tables
-  auto html = read_bytes(dir / "merged/report.html");
+  auto html = read_file(dir / "merged/report.html");
   CHECK(html.find("Trường Mầm non Hoa Sen — 2 thiết bị / devices") != std::string::npos);
   auto check = "cd '" + (dir / "merged").string() + "' && sha256sum --quiet -c SHA256SUMS";
   CHECK(std::system(check.c_str()) == 0);
@@ -110,7 +110,7 @@ TEST_CASE("merge: a session seen again with a later heartbeat takes the later ro
 TEST_CASE("merge: a damaged export or a folder that is not one is refused, naming the folder") {
   TempDir dir;
   auto a = export_classroom(dir, "Lop La 1");
-  auto csv = read_bytes(a / "sessions.csv");
+  auto csv = read_file(a / "sessions.csv");
   csv[csv.size() / 2] ^= 1;
   write_file(a / "sessions.csv", csv);
   try {

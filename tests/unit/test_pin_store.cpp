@@ -1,19 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/pin_store.h"
 #include "temp_dir.h"
-
-namespace {
-std::string read_all(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-}  // namespace
 
 TEST_CASE("a new kiosk has no PIN until one is set, and the PIN is stored only as a salted hash") {
   TempDir dir;
@@ -22,14 +10,14 @@ TEST_CASE("a new kiosk has no PIN until one is set, and the PIN is stored only a
   CHECK_FALSE(store.has_pin());
   store.set_pin("2468");
   CHECK(store.has_pin());
-  std::string file = read_all(dir / "admin-pin.json");
+  std::string file = read_file(dir / "admin-pin.json");
   CHECK(file.find("2468") == std::string::npos);
   CHECK(file.find("$argon2id$") != std::string::npos);
 
   TempDir other;
   PinStore second(other.path, warning);
   second.set_pin("2468");
-  CHECK(read_all(other / "admin-pin.json") != file);  // salted: the same PIN hashes differently
+  CHECK(read_file(other / "admin-pin.json") != file);  // salted: the same PIN hashes differently
 
   PinStore reopened(dir.path, warning);
   CHECK(reopened.check("2468", 1000) == PinStore::Check::Right);
