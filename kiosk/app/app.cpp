@@ -98,6 +98,7 @@ class App : public ReplayHost {
   AdminDoor admin_door_;
   bool nav_activate_ = false;      // Enter pressed on a widget screen: ImGui activates its focused widget
   int widget_frames_ = 0;          // frames still owed to ImGui widgets after input
+  std::optional<ImVec2> pointer_;  // where the last mouse or touch event was, in window pixels
   std::string journal_error_shown_;
   double last_frame_ = 0;
   uint64_t frames_ = 0;
@@ -265,6 +266,8 @@ void App::handle(const SDL_Event& e) {
   // Input that arrives while a screen switch is pending was aimed at the old screen: a double tap on
   // a topic must not start two sessions.
   const bool switching = kiosk_.next_screen != nullptr;
+  if (e.type == SDL_MOUSEMOTION) pointer_ = ImVec2(float(e.motion.x), float(e.motion.y));
+  if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) pointer_ = ImVec2(float(e.button.x), float(e.button.y));
   switch (e.type) {
     case SDL_QUIT:  // a signal from the system, never a child
       running_ = false;
@@ -388,6 +391,9 @@ void App::frame() {
   }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  // ImGui 1.86's backend asks X where the pointer is, which lags behind (or misses, without window
+  // focus) the events the kiosk acts on: widgets follow the same events as everything else.
+  if (pointer_) ImGui::GetIO().MousePos = *pointer_;
   if (nav_activate_) {  // held for this one frame: ImGui sees a press, and a release on the next
     ImGui::GetIO().NavInputs[ImGuiNavInput_Activate] = 1;
     nav_activate_ = false;

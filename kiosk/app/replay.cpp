@@ -66,9 +66,6 @@ void ReplayDriver::push_key(ReplayHost& host, Uint32 type, SDL_Keycode key, Uint
 }
 
 void ReplayDriver::push_mouse(ReplayHost& host, Uint32 type, float x, float y) {
-  // The real pointer moves too: Dear ImGui 1.86's SDL backend reads the pointer's position from
-  // SDL's mouse state, not from the events (admin screens).
-  SDL_WarpMouseInWindow(SDL_GetWindowFromID(host.window_id()), static_cast<int>(x), static_cast<int>(y));
   SDL_Event e{};
   e.type = type;
   if (type == SDL_MOUSEMOTION) {
