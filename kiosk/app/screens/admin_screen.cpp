@@ -65,7 +65,7 @@ void AdminScreen::header(const Canvas& c, Targets& targets) {
     ImGui::OpenPopup("exit?");
     confirm_exit_ = false;
   }
-  // A fixed size, so that the dialog shows in its first frame (auto-sized windows wait a frame).
+  // A wide dialog in the middle of the screen, as tall as its text.
   ImGui::SetNextWindowSize({c.px(1000), 0});
   ImGui::SetNextWindowPos({c.px(c.design_width() / 2), c.px(c.design_height() / 2)}, ImGuiCond_Always, {0.5f, 0.5f});
   if (ImGui::BeginPopupModal("exit?", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) {
