@@ -100,10 +100,22 @@ TEST_CASE("a teacher adds a question from the list and a typed one, and removes 
   CHECK(saved[1]["at"].get<double>() > first_at);
   REQUIRE(kiosk.wait_element("lesson:play-pause"));
 
-  // Removing the first: the file keeps the typed one, and the video goes on from there.
+  // Removing the first asks first; "Keep" keeps it.
   kiosk.send("tap @lesson:rewind\ntap @lesson:play-pause\n");
   REQUIRE(kiosk.wait_element("cue:remove", 8));
   kiosk.send("tap @cue:remove\n");
+  REQUIRE(kiosk.wait_element("cue:remove-yes"));
+  CHECK(k.element("cue:remove").is_null());
+  CHECK(read_json(k.tree)["focus"] == "cue:remove-no");  // the remote's OK keeps it
+  REQUIRE(kiosk.screenshot(k.shot("remove?")));
+  CHECK(count_near(load_png(k.shot("remove?")), rect_of(k.element("cue:remove-yes")), 0xF77F00) > 5000);  // orange
+  kiosk.send("tap @cue:remove-no\n");
+  REQUIRE(kiosk.wait_element("cue:remove"));
+  CHECK(added_cues(k)["lab/plain"].size() == 2);
+  // Then removed: the file keeps the typed one, and the video goes on from there.
+  kiosk.send("tap @cue:remove\n");
+  REQUIRE(kiosk.wait_element("cue:remove-yes"));
+  kiosk.send("tap @cue:remove-yes\n");
   REQUIRE(kiosk.wait_element("lesson:play-pause"));
   CHECK(k.element("cue:continue").is_null());
   saved = added_cues(k)["lab/plain"];
@@ -161,4 +173,22 @@ TEST_CASE("questions added before are there when the kiosk starts, and a typed o
   auto saved = added_cues(k)["lab/plain"];
   REQUIRE(saved.size() == 4);
   CHECK(saved[0]["question"]["vi"] == "Ai đang đi?");
+}
+
+TEST_CASE("a general prompt chosen on a kiosk in English is saved in both languages") {
+  KioskRun k;
+  k.content = make_pack(k.dir);
+  k.extra_args = {"--lang", "en"};
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/plain\nwait 1000\ntap 960 400\n");
+  REQUIRE(kiosk.wait_element("lesson:add-cue"));
+  kiosk.send("tap @lesson:add-cue\n");
+  REQUIRE(kiosk.wait_element("cue-choice:1"));
+  CHECK(k.element("cue-choice:1")["label"] == "What do you see?");  // after the topic's own question
+  kiosk.send("tap @cue-choice:1\n");
+  REQUIRE(wait_until([&] { return added_cues(k).contains("lab/plain"); }, 10));
+  auto question = added_cues(k)["lab/plain"][0]["question"];
+  CHECK(question["vi"] == "Con nhìn thấy gì?");  // a Vietnamese kiosk shows it in Vietnamese
+  CHECK(question["en"] == "What do you see?");
+  REQUIRE(kiosk.quit() == 0);
 }

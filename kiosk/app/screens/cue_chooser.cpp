@@ -12,15 +12,15 @@ constexpr int kColumns = 3, kRows = 3, kPerPage = kColumns * kRows;
 constexpr float kCardW = 1800, kCardH = 1000, kTypingCardH = 760;  // the chooser's white card
 constexpr float kChoiceW = 550, kChoiceH = 180, kGap = 30, kGridY = 150, kButtonsY = 800, kButtonH = 130;
 
-// Talk prompts that fit any video. The interface language's text goes in the "vi" field, which
-// every language but English shows; the English msgid goes in "en".
+// Talk prompts that fit any video. Saved with the cue in both languages, like a pack's own questions,
+// so they are content (not interface strings): whichever language the kiosk shows later, they follow.
 std::vector<LocalText> general_prompts() {
-  return {{tr("What do you see?"), "What do you see?"},
-          {tr("What is the friend doing?"), "What is the friend doing?"},
-          {tr("How does the friend feel?"), "How does the friend feel?"},
-          {tr("Is that right or wrong? Why?"), "Is that right or wrong? Why?"},
-          {tr("What would you do?"), "What would you do?"},
-          {tr("What will happen next?"), "What will happen next?"}};
+  return {{"Con nhìn thấy gì?", "What do you see?"},
+          {"Bạn nhỏ đang làm gì?", "What is the friend doing?"},
+          {"Bạn nhỏ cảm thấy thế nào?", "How does the friend feel?"},
+          {"Bạn làm vậy đúng hay sai? Vì sao?", "Is that right or wrong? Why?"},
+          {"Nếu là con, con sẽ làm gì?", "What would you do?"},
+          {"Điều gì sẽ xảy ra tiếp theo?", "What will happen next?"}};
 }
 
 // `color` (0xRRGGBB) mixed with white: `f` of the colour.

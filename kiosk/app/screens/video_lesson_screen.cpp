@@ -91,6 +91,7 @@ bool VideoLessonScreen::tick(double /*now*/) {
       player_->set_paused(true);
       phase_ = Phase::AtCue;
       cue_ = *cue;
+      confirm_remove_ = false;
       if (!lesson_.cues[cue_].narration.empty()) narrator_.say(lesson_.cues[cue_].narration);
       kiosk_.sessions->update_activity(activity_, details(), unix_now());
       changed = true;
@@ -230,7 +231,15 @@ void VideoLessonScreen::activate(const std::string& id) {
   }
   if (id == "lesson:play-pause") return toggle_pause();
   if (id == "lesson:add-cue") return open_chooser();
-  if (id == "cue:remove") return remove_cue();
+  if (id == "cue:remove") {  // asks first: a teacher's question is not lost to a stray tap
+    confirm_remove_ = true;
+    return;
+  }
+  if (id == "cue:remove-no") {
+    confirm_remove_ = false;
+    return;
+  }
+  if (id == "cue:remove-yes") return remove_cue();
   if (id == "lesson:rewind") return seek(player_->position() - 10);
   if (id == "lesson:prev-cue") return seek(cues_.previous_jump(player_->position()));
   if (id == "lesson:next-cue") {
@@ -293,7 +302,7 @@ void VideoLessonScreen::update(const Canvas& c, Targets& targets, double /*now*/
   const float w = c.design_width(), h = c.design_height(), mid = w / 2;
   const ImU32 white = rgb(0xFFFFFF), light = IM_COL32(255, 255, 255, 235), ink = rgb(style::kInk);
   buttons_.clear();
-  add_cue_ = remove_cue_ = {};
+  add_cue_ = remove_cue_ = remove_yes_ = remove_no_ = {};
   if (chooser_) return chooser_->update(c, targets);
   auto pill = [&](const char* id, const char* label, Rect r, Glyph g, unsigned int fill) {
     buttons_.push_back({id, label, r, g, rgb(fill), white, true});
@@ -307,7 +316,14 @@ void VideoLessonScreen::update(const Canvas& c, Targets& targets, double /*now*/
     pill("cue:continue", tr("Keep watching"), c.px(mid - 300, h / 2 + 150, 600, 130), Glyph::Play, style::kGo);
     if (!lesson_.cues[cue_].narration.empty())
       round("cue:repeat", tr("Say it again"), c.px(mid + 560, h / 2 - 290, 110, 110), Glyph::Speaker, rgb(style::kSun), white);
-    if (added_index(lesson_.cues[cue_])) remove_cue_ = c.px(mid - 710, h / 2 + 245, 340, 70);  // small: for the teacher
+    if (added_index(lesson_.cues[cue_])) {  // small buttons: for the teacher
+      if (confirm_remove_) {
+        remove_yes_ = c.px(mid - 720, h / 2 + 245, 190, 70);
+        remove_no_ = c.px(mid - 515, h / 2 + 245, 180, 70);
+      } else {
+        remove_cue_ = c.px(mid - 710, h / 2 + 245, 340, 70);
+      }
+    }
   } else if (phase_ == Phase::Ended) {
     pill("lesson:replay", tr("Watch again"), c.px(mid - 500, h / 2 + 110, 480, 130), Glyph::Replay, style::kFocus);
     pill("lesson:back", tr("Back to the topic"), c.px(mid + 20, h / 2 + 110, 480, 130), Glyph::Back, style::kGo);
@@ -331,6 +347,10 @@ void VideoLessonScreen::update(const Canvas& c, Targets& targets, double /*now*/
     round("lesson:volume-up", tr("Louder"), c.px(w - 90 - kButton, row, kButton, kButton), Glyph::VolumeUp, light, ink);
     add_cue_ = c.px(w - 90 - 620, h - kPanelH - 170, 620, 110);
   }
+  if (remove_no_.w > 0) {  // first, so that the remote's focus lands on "Keep"
+    targets.add("cue:remove-no", tr("Keep"), remove_no_);
+    targets.add("cue:remove-yes", tr("Remove"), remove_yes_);
+  }
   for (const auto& b : buttons_) targets.add(b.id, b.label, b.rect);
   if (remove_cue_.w > 0) targets.add("cue:remove", tr("Remove this question"), remove_cue_);
   if (add_cue_.w > 0) targets.add("lesson:add-cue", tr("Add a question here"), add_cue_);
@@ -350,9 +370,15 @@ void VideoLessonScreen::draw(const Canvas& c, double now) const {
     }
     c.text_centered({text_x, card.y + c.px(50), card.x + card.w - c.px(160) - text_x, c.px(400)}, FontSize::Huge,
                     rgb(style::kInk), cue.question.in(ui_language()));
-    if (remove_cue_.w > 0) {
-      c.fill(remove_cue_, rgb(0xEEF0F4), remove_cue_.h / 2);
-      c.text_centered(remove_cue_, FontSize::Small, rgb(style::kMuted), tr("Remove this question"));
+    auto small_button = [&](const Rect& r, unsigned int fill, unsigned int ink, const char* label) {
+      c.fill(r, rgb(fill), r.h / 2);
+      c.text_centered(r, FontSize::Small, rgb(ink), label);
+    };
+    if (remove_cue_.w > 0) small_button(remove_cue_, 0xEEF0F4, style::kMuted, tr("Remove this question"));
+    if (remove_yes_.w > 0) {
+      c.text_centered(c.px(w / 2 - 720, h / 2 + 175, 385, 60), FontSize::Small, rgb(style::kInk), tr("Remove this question?"));
+      small_button(remove_yes_, style::kWarn, 0xFFFFFF, tr("Remove"));
+      small_button(remove_no_, 0xEEF0F4, style::kInk, tr("Keep"));
     }
   } else if (phase_ == Phase::Ended) {
     end_card(c, kiosk_.icon_texture("star"), tr("The end!"));

@@ -58,11 +58,12 @@ class VideoLessonScreen : public Screen {
   CueTracker cues_;
   Phase phase_ = Phase::Playing;
   size_t cue_ = 0;             // the cue shown while AtCue
+  bool confirm_remove_ = false;  // "remove this question?" asked on the cue card
   double controls_until_ = 0;
   std::optional<double> drag_;  // seek-bar position (seconds) while the teacher drags it
   std::string activity_, error_;
   bool frame_due_ = false;
-  Rect bar_, controls_panel_, add_cue_, remove_cue_;
+  Rect bar_, controls_panel_, add_cue_, remove_cue_, remove_yes_, remove_no_;
   std::vector<Button> buttons_;  // laid out by update(), drawn by draw()
   AddedCues added_;              // all of DATA/added-cues.json, rewritten on each change
   std::optional<CueChooser> chooser_;
