@@ -152,7 +152,11 @@ void copy_pack(const PackOnStick& pack, const fs::path& staging, const std::func
   uintmax_t total = 0, done = 0;
   for (const auto& file : files) total += file.size;
   std::error_code ec;
-  if (auto space = fs::space(staging, ec); !ec && space.available < total) write_failed(staging, ENOSPC);
+  if (auto space = fs::space(staging, ec); !ec && space.available < total + kImportLeavesFree)
+    throw ImportError(format(tr("Not enough room on the kiosk for this pack: it needs %s, %s are free, and %s must "
+                                "stay free for the class records."),
+                             human_size(total).c_str(), human_size(space.available).c_str(),
+                             human_size(kImportLeavesFree).c_str()));
   for (const auto& file : files) {
     const fs::path to = staging / file.relative;
     if (file.folder) {

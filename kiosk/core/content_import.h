@@ -31,8 +31,14 @@ struct ImportError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Room an import must leave free on the kiosk's disk, which also holds the class records: a full
+// disk would stop the journal (a session takes about 2 KB, so this is decades of them, with room
+// for the system's own logs).
+constexpr uintmax_t kImportLeavesFree = uintmax_t{64} << 20;
+
 // Copies the pack into <imported_dir>/.staging-<id>-XXXXXX (never following links), checks the copy
 // as the catalog does, syncs it to disk, then swaps it in for <imported_dir>/<id> in one rename.
-// On any failure (stick pulled out, disk full, pack changed) the old pack stays as it was and no
+// Refused up front when it would leave less than kImportLeavesFree. On any failure (stick pulled
+// out, disk full, pack changed) the old pack stays as it was and no
 // staging folder is left. `progress` gets the fraction copied, 0 to 1.
 void import_pack(const PackOnStick& pack, const fs::path& imported_dir, const std::function<void(double)>& progress);

@@ -63,3 +63,12 @@ std::string format(const char* fmt, ...) {
   va_end(args);
   return out;
 }
+
+std::string human_size(uint64_t bytes) {
+  if (bytes < 1024) return format("%llu B", static_cast<unsigned long long>(bytes));
+  const char* units[] = {"KB", "MB", "GB", "TB"};
+  double v = static_cast<double>(bytes) / 1024;
+  int u = 0;
+  for (; v >= 1024 && u < 3; ++u) v /= 1024;
+  return format("%.1f %s", v, units[u]);
+}

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 
 // ASCII id from a Vietnamese name, for stable element ids: "Nhà trẻ" -> "Nha-tre".
@@ -7,3 +8,6 @@ std::string ascii_slug(const std::string& utf8);
 
 // printf into a std::string (for translated format strings such as tr("Class %s")).
 std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+
+// "12.5 MB", for messages.
+std::string human_size(uint64_t bytes);

@@ -184,10 +184,12 @@ TEST_CASE("USB import: a stick pulled out mid-copy leaves the old pack playing a
   CHECK(load_catalog(imported.path).problems.empty());
 }
 
-TEST_CASE("USB import: a full data disk fails the import cleanly") {
+TEST_CASE("USB import: a pack that would leave the kiosk's disk without room for the class records is refused") {
   TempDir stick, imported;
-  // A small tmpfs stands for the kiosk's disk; mounting needs root (as in CI).
-  if (mount("tmpfs", imported.path.c_str(), "tmpfs", 0, "size=256k") != 0) {
+  // A small tmpfs stands for the kiosk's disk: the room an import must leave, and 256 KB more.
+  // Mounting needs root (as in CI).
+  const std::string size = "size=" + std::to_string(kImportLeavesFree / 1024 + 256) + "k";
+  if (mount("tmpfs", imported.path.c_str(), "tmpfs", 0, size.c_str()) != 0) {
     WARN("cannot mount a tmpfs here (not root?): skipped");
     return;
   }
@@ -198,9 +200,10 @@ TEST_CASE("USB import: a full data disk fails the import cleanly") {
   make_pack(stick / "my-topic");
   import_pack(only_pack(scan_stick(stick.path, imported.path)), imported.path, no_progress);
 
-  write_file(stick / "my-topic/big.mp4", std::string(400000, 'v'));
+  write_file(stick / "my-topic/big.mp4", std::string(400000, 'v'));  // fits the disk, not with the room left
   const PackOnStick& pack = only_pack(scan_stick(stick.path, imported.path));
-  CHECK_THROWS_WITH(import_pack(pack, imported.path, no_progress), Catch::Contains("disk is full"));
+  CHECK_THROWS_WITH(import_pack(pack, imported.path, no_progress),
+                    Catch::Contains("Not enough room on the kiosk") && Catch::Contains("64.0 MB must stay free"));
   CHECK(fs::exists(imported / "my-topic/topic.json"));
   CHECK_FALSE(fs::exists(imported / "my-topic/big.mp4"));
   CHECK_FALSE(has_staging(imported.path));

@@ -9,15 +9,6 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
-std::string human_size(uint64_t bytes) {
-  if (bytes < 1024) return format("%llu B", static_cast<unsigned long long>(bytes));
-  const char* units[] = {"KB", "MB", "GB", "TB"};
-  double v = static_cast<double>(bytes) / 1024;
-  int u = 0;
-  for (; v >= 1024 && u < 3; ++u) v /= 1024;
-  return format("%.1f %s", v, units[u]);
-}
-
 ExportError destination_error(int err, const std::filesystem::path& file) {
   using K = ExportError::Kind;
   auto name = file.string();

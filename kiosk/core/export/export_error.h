@@ -12,8 +12,6 @@ struct ExportError : std::runtime_error {
   Kind kind;
 };
 
-// "12.5 MB", for messages.
-std::string human_size(uint64_t bytes);
 // The error for a failed system call on `file` on the destination: ENOSPC is Full, EROFS Read-only,
 // ENOENT or EIO Gone (the stick was pulled out)...
 ExportError destination_error(int err, const std::filesystem::path& file);
