@@ -35,6 +35,12 @@ TEST_CASE("csv: fields with commas, quotes and line breaks are quoted, Vietnames
   CHECK(kUtf8Bom == "\xEF\xBB\xBF");
 }
 
+TEST_CASE("csv: a field a spreadsheet would run as a formula is kept as text, numbers stay numbers") {
+  std::string out;
+  append_csv_row(out, {"=HYPERLINK(\"http://x\")", "@SUM(A1)", "+84 912", "-cmd", "-5", "2.5", "a=b"});
+  CHECK(out == "\"'=HYPERLINK(\"\"http://x\"\")\",\"'@SUM(A1)\",\"'+84 912\",\"'-cmd\",-5,2.5,a=b\r\n");
+}
+
 TEST_CASE("export: sha256 of a file matches the known digest of its bytes") {
   TempDir dir;
   write_file(dir / "abc", "abc");

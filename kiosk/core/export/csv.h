@@ -8,7 +8,8 @@
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Appends one field, quoted when needed.
+// Appends one field, quoted when needed. A field a spreadsheet would take for a formula ("=1+1",
+// "@SUM(..)", "+84...", but not a number such as "-5") gets a leading ' so that it stays text.
 void append_csv_field(std::string& out, std::string_view field);
 // Appends the fields separated by commas, then CRLF.
 void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields);
