@@ -442,9 +442,10 @@ void App::draw_overlays(const Canvas& c) const {
   }
   if (kiosk_.now() < kiosk_.notice_until) {
     Rect r = c.px(c.design_width() / 2 - 640, c.design_height() - 190, 1280, 150);
-    c.card(r, rgb(0xFFF1D6), radius);
-    c.outline(r, rgb(style::kWarn), radius, c.px(5));
-    c.icon({r.x + c.px(20), r.y + c.px(25), c.px(100), c.px(100)}, kiosk_.icon_texture("warning"));
+    const bool done = kiosk_.notice_kind == Kiosk::Notice::Done;
+    c.card(r, rgb(done ? 0xE3F6EA : 0xFFF1D6), radius);
+    c.outline(r, rgb(done ? style::kGo : style::kWarn), radius, c.px(5));
+    c.icon({r.x + c.px(20), r.y + c.px(25), c.px(100), c.px(100)}, kiosk_.icon_texture(done ? "star" : "warning"));
     c.text_centered({r.x + c.px(140), r.y + c.px(10), r.w - c.px(160), r.h - c.px(20)}, FontSize::Heading,
                     rgb(style::kInk), kiosk_.notice);
   }

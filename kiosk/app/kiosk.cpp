@@ -14,9 +14,10 @@ constexpr double kNoticeSeconds = 5;
 
 double Kiosk::now() const { return SDL_GetTicks64() / 1000.0; }
 
-void Kiosk::notify(std::string text) {
+void Kiosk::notify(std::string text, Notice kind) {
   std::fprintf(stderr, "kiosk: %s\n", text.c_str());
   notice = std::move(text);
+  notice_kind = kind;
   notice_until = now() + kNoticeSeconds;
 }
 

@@ -46,8 +46,11 @@ struct Kiosk {
   void save_settings_or_warn();
   // Seconds on a monotonic clock, the time base of animations and notices.
   double now() const;
-  // A message card shown over any screen for a few seconds (errors a teacher should see).
-  void notify(std::string text);
+  // A message card shown over any screen for a few seconds: a problem a teacher should see (orange,
+  // a warning sign), or good news (green, a star).
+  enum class Notice { Problem, Done };
+  void notify(std::string text, Notice kind = Notice::Problem);
   std::string notice;
+  Notice notice_kind = Notice::Problem;
   double notice_until = 0;
 };

@@ -119,6 +119,13 @@ Rgb Png::at(int x, int y) const {
   return {p[0], p[1], p[2]};
 }
 
+int Png::count_near(int x0, int y0, int w, int h, uint32_t rgb, int tolerance) const {
+  int n = 0;
+  for (int y = y0; y < y0 + h; ++y)
+    for (int x = x0; x < x0 + w; ++x) n += at(x, y).near(rgb, tolerance);
+  return n;
+}
+
 size_t Png::colour_count() const {
   std::set<int> colours;
   for (size_t i = 0; i + 3 < rgba.size(); i += 4) colours.insert((rgba[i] >> 4) << 8 | (rgba[i + 1] >> 4) << 4 | rgba[i + 2] >> 4);

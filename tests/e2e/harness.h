@@ -49,6 +49,8 @@ struct Png {
   int width = 0, height = 0;
   std::vector<uint8_t> rgba;
   Rgb at(int x, int y) const;
+  // How many pixels of the rectangle are within `tolerance` per channel of 0xRRGGBB.
+  int count_near(int x0, int y0, int w, int h, uint32_t rgb, int tolerance = 40) const;
   // How many distinct colours (quantised to 4 bits a channel) a blank or broken frame would lack.
   size_t colour_count() const;
 };

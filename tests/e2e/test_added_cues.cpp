@@ -23,12 +23,7 @@ std::filesystem::path make_pack(const TempDir& dir) {
   return dir / "content";
 }
 
-int count_near(const Png& png, const Rect& r, uint32_t rgb, int tolerance = 40) {
-  int n = 0;
-  for (int y = int(r.y); y < int(r.y + r.h); ++y)
-    for (int x = int(r.x); x < int(r.x + r.w); ++x) n += png.at(x, y).near(rgb, tolerance);
-  return n;
-}
+int count_near(const Png& png, const Rect& r, uint32_t rgb) { return png.count_near(int(r.x), int(r.y), int(r.w), int(r.h), rgb); }
 
 Rect rect_of(const nlohmann::json& element) {
   const auto& r = element.at("rect");

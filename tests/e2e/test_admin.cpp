@@ -127,6 +127,10 @@ TEST_CASE("admin: a new kiosk asks to choose a PIN first, typed on a keyboard, a
   live.send("key 1\nkey 3\nkey 5\nkey 8\nkey Return\n");  // not the same: choose again
   live.send("key 1\nkey 3\nkey 5\nkey 7\nkey Return\nkey 1\nkey 3\nkey 5\nkey 7\nkey Return\n");
   REQUIRE(live.wait_screen("admin"));
+  REQUIRE(live.screenshot(k.shot("pin-saved")));
+  Png saved = load_png(k.shot("pin-saved"));  // "PIN saved" is good news: green, not the orange of a problem
+  CHECK(saved.count_near(320, 890, 1280, 150, 0x2EB872) > 5000);
+  CHECK(saved.count_near(320, 890, 1280, 150, 0xF77F00) == 0);
   std::string warning;
   PinStore pins(k.data, warning);
   CHECK(pins.has_pin());

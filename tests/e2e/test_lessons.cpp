@@ -20,13 +20,6 @@ std::filesystem::path make_pack(const TempDir& dir, const std::string& lessons) 
   return dir / "content";
 }
 
-// Counts pixels in a rectangle close to `rgb`.
-int count_near(const Png& png, int x0, int y0, int w, int h, uint32_t rgb, int tolerance = 40) {
-  int n = 0;
-  for (int y = y0; y < y0 + h; ++y)
-    for (int x = x0; x < x0 + w; ++x) n += png.at(x, y).near(rgb, tolerance);
-  return n;
-}
 }  // namespace
 
 TEST_CASE("a video lesson pauses at its cue, shows the question, plays to the end and is recorded") {
@@ -46,7 +39,7 @@ TEST_CASE("a video lesson pauses at its cue, shows the question, plays to the en
   REQUIRE(kiosk.screenshot(k.shot("cue")));
   Png cue = load_png(k.shot("cue"));
   CHECK(cue.at(300, 300).near(0xFFFFFF, 4));           // the question card
-  CHECK(count_near(cue, 500, 330, 920, 200, 0x2B2D42) > 3000);  // dark text of the question on it
+  CHECK(cue.count_near(500, 330, 920, 200, 0x2B2D42) > 3000);  // dark text of the question on it
   Rgb dimmed = cue.at(100, 1000);                      // the frame around the card is darkened
   CHECK(dimmed.r + dimmed.g + dimmed.b < 3 * 150);
 
@@ -93,7 +86,7 @@ TEST_CASE("a truncated video shows the error card and the session goes on") {
   REQUIRE(kiosk.screenshot(k.shot("error")));
   Png error = load_png(k.shot("error"));
   CHECK(error.at(700, 300).near(0xFFFFFF, 4));                          // the error card
-  CHECK(count_near(error, 880, 240, 160, 160, 0xF77F00, 60) > 2000);   // its orange warning sign
+  CHECK(error.count_near(880, 240, 160, 160, 0xF77F00, 60) > 2000);   // its orange warning sign
   kiosk.send("tap @lesson:back\n");
   REQUIRE(kiosk.wait_screen("topic"));
   kiosk.send("tap @end-session\ntap @finish:yes\n");

@@ -163,7 +163,7 @@ void PinPadScreen::submit() {
   } else {
     try {
       kiosk_.pins->set_pin(pin);
-      kiosk_.notify(tr("The admin PIN is saved."));
+      kiosk_.notify(tr("The admin PIN is saved."), Kiosk::Notice::Done);
       kiosk_.switch_to(std::make_unique<AdminScreen>(kiosk_));
     } catch (const std::exception& e) {
       first_choice_.clear();
