@@ -350,8 +350,12 @@ void App::handle_key(SDL_Keycode key) {
     nav_activate_ = true;  // a remote's OK presses the focused widget (ImGui 1.86 takes only Space for that)
   if (!screen_ || screen_->key(key)) return;
   switch (key) {
-    case SDLK_LEFT: focus_ = targets_.neighbour(focus_, -1, 0); break;
-    case SDLK_RIGHT: focus_ = targets_.neighbour(focus_, 1, 0); break;
+    case SDLK_LEFT:
+      if (!screen_->adjust(focus_, -1)) focus_ = targets_.neighbour(focus_, -1, 0);
+      break;
+    case SDLK_RIGHT:
+      if (!screen_->adjust(focus_, 1)) focus_ = targets_.neighbour(focus_, 1, 0);
+      break;
     case SDLK_UP: focus_ = targets_.neighbour(focus_, 0, -1); break;
     case SDLK_DOWN: focus_ = targets_.neighbour(focus_, 0, 1); break;
     case SDLK_RETURN:

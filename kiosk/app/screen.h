@@ -31,6 +31,9 @@ class Screen {
   virtual void render_below(int /*width_px*/, int /*height_px*/) {}
   // Raw input before the shared handling (focus moves, Enter, Back, taps on targets); true consumes it.
   virtual bool key(int /*sdl_keycode*/) { return false; }
+  // Left/Right (`step` -1 or 1) while target `id` has the focus: true when it is a slider that took
+  // the step (a remote moves the video's position bar), so that the focus stays on it.
+  virtual bool adjust(const std::string& /*id*/, int /*step*/) { return false; }
   // True for screens made of Dear ImGui's stock widgets (admin): they take input through ImGui,
   // and the shared focus ring is not drawn.
   virtual bool uses_widgets() const { return false; }

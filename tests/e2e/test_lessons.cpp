@@ -243,6 +243,27 @@ TEST_CASE("teacher controls: a tap brings them up, the position bar drags, and p
   CHECK(details["finished"] == false);
 }
 
+TEST_CASE("teacher controls by remote: Up reaches the position bar, and Right moves it on 10 seconds") {
+  KioskRun k;
+  k.content = make_pack(k.dir, R"([{"id": "long", "type": "video", "title": {"vi": "Phim dài"}, "file": "media/long.mp4",
+      "cues": [{"at": 12, "question": {"vi": "Câu hỏi cuối?"}}]}])");
+  REQUIRE(ffmpeg("-f lavfi -i testsrc2=size=640x360:rate=25:duration=16 -c:v libx264 -pix_fmt yuv420p " +
+                 (k.content / "lab" / "media" / "long.mp4").string()));
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/long\nwait 800\nkey Space\n");  // paused near 1 s
+  REQUIRE(kiosk.wait_element("lesson:seek"));
+  CHECK(read_json(k.tree)["focus"] == "lesson:play-pause");
+  kiosk.send("key Up\n");
+  REQUIRE(wait_until([&] { return read_json(k.tree)["focus"] == "lesson:seek"; }, 5));
+  kiosk.send("key Right\nwait 200\n");
+  REQUIRE(kiosk.screenshot(k.shot("moved")));
+  CHECK(read_json(k.tree)["focus"] == "lesson:seek");  // the focus stays on the bar
+  // Playing on from about 11 s reaches the cue at 12 s at once (from 1 s it would take 11 s).
+  kiosk.send("key Space\n");
+  CHECK(kiosk.wait_element("cue:continue", 4));
+  REQUIRE(kiosk.quit() == 0);
+}
+
 TEST_CASE("a story can turn its pages by itself") {
   KioskRun k;
   k.content = make_pack(k.dir, R"([{"id": "auto", "type": "story", "title": {"vi": "Tự lật"}, "auto_seconds": 0.5, "pages": [

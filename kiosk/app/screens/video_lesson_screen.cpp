@@ -240,7 +240,7 @@ void VideoLessonScreen::activate(const std::string& id) {
     return;
   }
   if (id == "cue:remove-yes") return remove_cue();
-  if (id == "lesson:rewind") return seek(player_->position() - 10);
+  if (id == "lesson:rewind") return seek(player_->position() - kSeekStepSeconds);
   if (id == "lesson:prev-cue") return seek(cues_.previous_jump(player_->position()));
   if (id == "lesson:next-cue") {
     if (auto to = cues_.next_jump(player_->position())) seek(*to);
@@ -268,6 +268,14 @@ bool VideoLessonScreen::key(int sdl_keycode) {
   }
   bool back = sdl_keycode == SDLK_ESCAPE || sdl_keycode == SDLK_AC_BACK || sdl_keycode == SDLK_BACKSPACE;
   return hidden && !back;  // the first key only brings the controls up
+}
+
+// The position bar, focused with the remote: each Left/Right moves 10 seconds.
+bool VideoLessonScreen::adjust(const std::string& id, int step) {
+  if (id != "lesson:seek" || phase_ != Phase::Playing || chooser_) return false;
+  seek(player_->position() + step * kSeekStepSeconds);
+  show_controls();
+  return true;
 }
 
 bool VideoLessonScreen::pointer(Pointer phase, float x, float y) {

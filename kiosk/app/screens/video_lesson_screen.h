@@ -28,6 +28,7 @@ class VideoLessonScreen : public Screen {
   void render_below(int width_px, int height_px) override;
   bool key(int sdl_keycode) override;
   bool pointer(Pointer phase, float x, float y) override;
+  bool adjust(const std::string& id, int step) override;
 
  private:
   enum class Phase { Playing, AtCue, Ended, Failed };
@@ -48,7 +49,7 @@ class VideoLessonScreen : public Screen {
   void retrack();             // after the cues changed
   void confirm(std::string text);
 
-  static constexpr double kControlsSeconds = 4, kConfirmSeconds = 2.5;
+  static constexpr double kControlsSeconds = 4, kConfirmSeconds = 2.5, kSeekStepSeconds = 10;
   Kiosk& kiosk_;
   const Topic& topic_;
   const std::string ref_;  // "topic/lesson", in the journal and added-cues.json
