@@ -15,7 +15,9 @@
 #   - installs kiosk-session.sh, the Xorg config that disables VT switching, zapping and blanking,
 #     the udev rule that mounts USB sticks, the systemd unit and this folder's README;
 #   - disables any display manager (it would fight the kiosk for the screen), makes
-#     graphical.target the default and enables xem-va-noi-kiosk.service.
+#     graphical.target the default and enables xem-va-noi-kiosk.service;
+#   - sets the time zone to Asia/Ho_Chi_Minh when it is still UTC (--timezone=TZ for another), and
+#     shows the date and time to check: sessions are dated by this clock, offline.
 # It does not start the kiosk: once running, the X server keeps the keyboard from every other
 # console, so reboot (or `systemctl start xem-va-noi-kiosk` from an ssh session) when ready.
 set -euo pipefail
@@ -41,9 +43,11 @@ groups=(video audio input render plugdev)
 
 dry_run=0
 use_apt=1
+timezone=Asia/Ho_Chi_Minh
 for arg in "$@"; do
   case $arg in
     --dry-run) dry_run=1 ;;
+    --timezone=*) timezone=${arg#--timezone=} ;;
     --no-apt) use_apt=0 ;;
     -h | --help)
       sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"
@@ -177,6 +181,16 @@ if systemctl is-enabled --quiet "$unit" 2>/dev/null; then
 else
   run systemctl enable "$unit"
 fi
+
+say "6. Date, time and time zone"
+current_tz=$(timedatectl show --property=Timezone --value 2>/dev/null || cat /etc/timezone 2>/dev/null || echo UTC)
+if [[ $current_tz == UTC || $current_tz == Etc/UTC ]]; then
+  run timedatectl set-timezone "$timezone"
+else
+  say "  time zone: $current_tz already"
+fi
+say "  the clock says $(date '+%d/%m/%Y %H:%M %Z'): if that is wrong, set it now"
+say "    (timedatectl set-time 'YYYY-MM-DD HH:MM'); with no network, sessions are dated by this clock."
 
 say ""
 if ((dry_run)); then

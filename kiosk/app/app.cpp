@@ -188,6 +188,7 @@ void App::init_kiosk() {
     kiosk_.journal_error = e.what();
     std::fprintf(stderr, "kiosk: %s\n", e.what());
   }
+  kiosk_.check_clock();
   kiosk_.sessions = std::make_unique<SessionKeeper>(kiosk_.journal.get(), options_.heartbeat_seconds);
   textures_ = std::make_unique<TextureCache>();
   kiosk_.textures = textures_.get();

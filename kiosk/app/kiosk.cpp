@@ -1,5 +1,7 @@
 #include "app/kiosk.h"
 
+#include "core/clock.h"
+
 #include <SDL.h>
 #include <cstdio>
 
@@ -13,6 +15,11 @@ constexpr double kNoticeSeconds = 5;
 }
 
 double Kiosk::now() const { return SDL_GetTicks64() / 1000.0; }
+
+void Kiosk::check_clock() {
+  clock_problem = ::clock_problem(unix_now(), journal ? journal->latest_session_start() : 0);
+  if (!clock_problem.empty()) std::fprintf(stderr, "kiosk: %s\n", clock_problem.c_str());
+}
 
 void Kiosk::notify(std::string text, Notice kind) {
   std::fprintf(stderr, "kiosk: %s\n", text.c_str());

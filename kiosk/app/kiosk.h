@@ -23,6 +23,8 @@ struct Kiosk {
   Settings settings;
   std::unique_ptr<Journal> journal;
   std::string journal_error;  // set when the journal could not be opened: shown on the home screen
+  std::string clock_problem;  // clock_problem() at start and when admin mode opens: shown there too
+  void check_clock();
   std::unique_ptr<SessionKeeper> sessions;
   std::unique_ptr<PinStore> pins;
   std::filesystem::path usb_root;  // --usb-root: its folders stand in for mounted USB sticks

@@ -6,3 +6,11 @@
 int64_t unix_now();
 // ISO 8601 local time with its UTC offset, e.g. "2026-11-25T08:40:00+07:00".
 std::string iso8601_local(int64_t unix_seconds);
+
+// Why the wall clock cannot be right for dating sessions, or "" when it may be: earlier than the
+// program's first year, or more than a day before a session already recorded (`latest_recorded`,
+// 0 for none): a mini-PC whose clock battery died starts again in the past, and the campaign
+// report would count its sessions in the wrong month.
+std::string clock_problem(int64_t now, int64_t latest_recorded);
+// "25/11/2026 14:30 (UTC+07:00)": the kiosk's date and time as the admin reads them.
+std::string local_date_time(int64_t unix_seconds);

@@ -210,6 +210,12 @@ int Journal::session_count() const {
   return static_cast<int>(st.integer(0));
 }
 
+int64_t Journal::latest_session_start() const {
+  Statement st(db_, "SELECT coalesce(max(started_unix), 0) FROM sessions");
+  st.step();
+  return st.integer(0);
+}
+
 std::vector<SessionRow> Journal::sessions() const {
   Statement st(db_, (std::string(kSelectSessions) + "ORDER BY s.started_unix, s.rowid").c_str());
   std::vector<SessionRow> rows;

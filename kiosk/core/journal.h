@@ -67,6 +67,8 @@ class Journal {
 
   std::vector<SessionRow> sessions() const;  // oldest first
   int session_count() const;
+  // When the newest session started (unix seconds), 0 when there is none.
+  int64_t latest_session_start() const;
   SessionRow session(const std::string& session_id) const;
 
  private:

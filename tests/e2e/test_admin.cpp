@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/clock.h"
 #include "core/journal.h"
 #include "core/pin_store.h"
 #include "core/settings.h"
@@ -263,5 +264,23 @@ TEST_CASE("admin: a TV remote's arrows and OK work the admin screen") {
   REQUIRE(live.wait_screen("admin"));
   live.send("key Down\nkey Down\nkey Right\nkey Right\nkey Return\n");  // over to the Settings tab, and open it
   CHECK(live.wait_element("admin:school", 10));
+  CHECK(live.quit() == 0);
+}
+
+TEST_CASE("admin: a clock that went back behind the recorded sessions is pointed out to the teacher and the admin") {
+  KioskRun k;
+  seed(k.data);
+  {
+    Journal j(k.data / "journal.sqlite");  // a session dated a month ahead: this clock has gone back
+    j.end_session(j.start_session("Lá", "traffic-safety", unix_now() + 30 * 86400), unix_now() + 30 * 86400 + 60);
+  }
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  REQUIRE(live.screenshot(k.shot("home")));
+  CHECK(load_png(k.shot("home")).count_near(1000, 40, 860, 100, 0xFFE3C2, 6) > 40000);  // the banner
+  CHECK(live.process().stderr_text().find("sớm hơn một buổi học đã được ghi lại") != std::string::npos);
+  open_admin(live);
+  REQUIRE(live.screenshot(k.shot("admin")));
+  CHECK(load_png(k.shot("admin")).count_near(0, 100, 1920, 200, 0xBE141E, 60) > 500);  // the warning in red
   CHECK(live.quit() == 0);
 }

@@ -226,3 +226,21 @@ TEST_CASE("an activity cut short by a crash is recovered as interrupted with its
   CHECK(rows[0].ended_at == iso8601_local(125));
   CHECK(rows[0].details == R"({"position_s": 25})");
 }
+
+TEST_CASE("the clock is doubted when it is before the program's first year or behind a recorded session") {
+  TempDir dir;
+  Journal j(dir / "journal.sqlite");
+  CHECK(j.latest_session_start() == 0);
+  const int64_t nov_2026 = 1'795'000'000;
+  j.start_session("Lá", "traffic-safety", nov_2026 - 86'400 * 30);
+  j.start_session("Mầm", "hand-washing", nov_2026);
+  CHECK(j.latest_session_start() == nov_2026);
+
+  CHECK(clock_problem(nov_2026 + 600, j.latest_session_start()).empty());  // the normal case
+  CHECK(clock_problem(nov_2026 - 3600, j.latest_session_start()).empty());  // within a day: a time zone change
+  CHECK(clock_problem(nov_2026 + 600, 0).empty());                          // nothing recorded yet
+  std::string behind = clock_problem(nov_2026 - 86'400 * 3, j.latest_session_start());
+  CHECK_THAT(behind, Catch::Contains("earlier than a session already recorded"));
+  CHECK_THAT(behind, Catch::Contains("/2026"));
+  CHECK_THAT(clock_problem(946'684'800, 0), Catch::Contains("before this program existed"));  // 2000: a dead clock battery
+}

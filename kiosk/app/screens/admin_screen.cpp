@@ -12,7 +12,9 @@ namespace {
 constexpr int kExitToDesktop = 10;  // deploy/kiosk-session.sh opens a maintenance terminal on it
 }  // namespace
 
-AdminScreen::AdminScreen(Kiosk& kiosk) : kiosk_(kiosk), usb_(kiosk), report_(kiosk), settings_(kiosk) {}
+AdminScreen::AdminScreen(Kiosk& kiosk) : kiosk_(kiosk), usb_(kiosk), report_(kiosk), settings_(kiosk) {
+  kiosk_.check_clock();  // set right since the kiosk started, or gone wrong
+}
 
 void AdminScreen::update(const Canvas& c, Targets& targets, double now) {
   now_ = now;
@@ -77,6 +79,11 @@ void AdminScreen::header(const Canvas& c, Targets& targets) {
     mark(targets, "admin:exit-no", tr("Stay"));
     ImGui::EndPopup();
   }
+  if (!kiosk_.clock_problem.empty())
+    status_text(false, kiosk_.clock_problem + " " +
+                           tr("New sessions would be dated wrong, and the report would count them in the wrong month: "
+                              "set the date and time (Exit to desktop, then as the administrator: "
+                              "sudo timedatectl set-time 'YYYY-MM-DD HH:MM'; see the deploy README)."));
   ImGui::Spacing();
 }
 

@@ -7,6 +7,7 @@
 
 #include "app/screens/admin_widgets.h"
 #include "app/screens/pin_pad_screen.h"
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -57,6 +58,8 @@ void AdminSettingsPanel::update(Targets& targets) {
     ImGui::RadioButton(kLanguages[i].name, &language_, i);
     mark(targets, std::string("admin:lang:") + kLanguages[i].code, kLanguages[i].name);
   }
+  row(tr("Date and time"));
+  ImGui::TextUnformatted(local_date_time(unix_now()).c_str());  // checked by the admin: sessions are dated by it
   ImGui::Spacing();
   if (ImGui::Button(tr("Save"))) save();
   mark(targets, "admin:save", tr("Save"));

@@ -102,11 +102,16 @@ void HomeScreen::draw(const Canvas& c, double now) const {
   // Header: logo and name.
   c.icon(c.px(kMargin - 10, 20, 140, 140), kiosk_.icon_texture("logo"));
   c.text(c.px(kMargin + 150), c.px(38), FontSize::Huge, rgb(style::kInk), tr("Watch and Talk"));
-  if (!kiosk_.journal_error.empty()) {
+  // A problem with the class records, for the teacher to pass on.
+  std::string problem = !kiosk_.journal_error.empty()
+                            ? format(tr("The journal cannot be written: %s"), kiosk_.journal_error.c_str())
+                        : !kiosk_.clock_problem.empty()
+                            ? tr("The kiosk's date and time are wrong, so sessions are dated wrong: ask for them to be set.")
+                            : "";
+  if (!problem.empty()) {
     Rect banner = c.px(w / 2 + 40, 40, w / 2 - 100, 100);
     c.card(banner, rgb(0xFFE3C2), c.px(24));
-    c.text_centered(banner.inset(c.px(16)), FontSize::Small, rgb(0x9A3412),
-                    format(tr("The journal cannot be written: %s"), kiosk_.journal_error.c_str()));
+    c.text_centered(banner.inset(c.px(16)), FontSize::Small, rgb(0x9A3412), problem);
   }
 
   // Class chips.
