@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <sstream>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace {
@@ -47,6 +49,17 @@ MediaPlayer::MediaPlayer(Kind kind, uint32_t wake_event, SDL_Window* window) : w
   } else {
     mpv_set_option_string(mpv_, "vid", "no");
     mpv_set_option_string(mpv_, "vo", "null");
+  }
+  // KIOSK_MPV="hwdec=no,ao=pcm,ao-pcm-file=sound.wav": the site's own mpv options, after the kiosk's
+  // (a machine whose hardware decoding misbehaves; tests record the sound to a file).
+  if (const char* extra = std::getenv("KIOSK_MPV")) {
+    std::istringstream options(extra);
+    for (std::string option; std::getline(options, option, ',');) {
+      auto eq = option.find('=');
+      std::string name = option.substr(0, eq), value = eq == std::string::npos ? "yes" : option.substr(eq + 1);
+      if (int err = mpv_set_option_string(mpv_, name.c_str(), value.c_str()); err < 0)
+        std::fprintf(stderr, "kiosk: KIOSK_MPV: %s: %s\n", option.c_str(), mpv_error_string(err));
+    }
   }
   mpv_request_log_messages(mpv_, "error");
   check(mpv_initialize(mpv_), "initialize");

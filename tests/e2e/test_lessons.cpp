@@ -2,6 +2,8 @@
 // phone video and photo stored sideways, and a picture story turned with the remote.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 
 #include "harness.h"
@@ -278,4 +280,42 @@ TEST_CASE("a story can turn its pages by itself") {
   REQUIRE(kiosk.quit() == 0);
   auto details = nlohmann::json::parse(query(k.data / "journal.sqlite", "SELECT details FROM activities")[0]["details"]);
   CHECK(details["pages_seen"] == 3);
+}
+
+namespace {
+// The loudest sample of the 16-bit WAV that mpv's pcm output wrote.
+int peak_of_wav(const std::filesystem::path& wav) {
+  std::string bytes = read_file(wav);
+  auto data = bytes.find("data");
+  REQUIRE(data != std::string::npos);
+  int peak = 0;
+  for (size_t i = data + 8; i + 1 < bytes.size(); i += 2) {
+    int16_t sample;
+    std::memcpy(&sample, bytes.data() + i, 2);
+    peak = std::max(peak, std::abs(int(sample)));
+  }
+  return peak;
+}
+
+// Plays a video with a steady tone for two seconds under `volume_limit`; the sound goes to a WAV file.
+int peak_under_limit(int volume_limit) {
+  KioskRun k;
+  k.content = make_pack(k.dir, R"([{"id": "tone", "type": "video", "title": {"vi": "Tiếng"}, "file": "media/tone.mp4"}])");
+  REQUIRE(ffmpeg("-f lavfi -i testsrc2=size=320x240:rate=25:duration=4 -f lavfi -i sine=frequency=440:duration=4 "
+                 "-c:v libx264 -pix_fmt yuv420p -c:a aac -shortest " + (k.content / "lab" / "media" / "tone.mp4").string()));
+  write_file(k.data / "settings.json", "{\"volume_limit\": " + std::to_string(volume_limit) + "}");
+  const auto wav = k.dir / "sound.wav";
+  setenv("KIOSK_MPV", ("ao=pcm,ao-pcm-file=" + wav.string() + ",audio-format=s16,audio-channels=mono").c_str(), 1);
+  int rc = k.run("tap @class:La\ntap @topic:lab\ntap @lesson:lab/tone\nwait 2000\nquit\n");
+  unsetenv("KIOSK_MPV");
+  REQUIRE(rc == 0);
+  return peak_of_wav(wav);
+}
+}  // namespace
+
+TEST_CASE("the admin's volume limit makes videos quieter") {
+  const int full = peak_under_limit(100), half = peak_under_limit(50);
+  CHECK(full > 3000);        // the tone, at the level it was made (1/8 of full scale)
+  CHECK(half < full / 4);    // mpv's volume is cubic: 50 % of the limit is 1/8 of the amplitude
+  CHECK(half > full / 20);   // quieter, not silent
 }
