@@ -74,7 +74,7 @@ TEST_CASE("export: every file is written, the CSVs and the copy hold the journal
   CHECK(std::is_sorted(fractions.begin(), fractions.end()));
   CHECK(fractions.back() == 1.0);
 
-  auto folder_name = "Lop-La-1_" + iso8601_local(o.now).substr(0, 10);
+  auto folder_name = "Lop-La-1_" + iso8601_local(o.now).substr(0, 10) + "_" + device.substr(0, 8);
   CHECK(r.folder == o.destination / folder_name);
   CHECK(listing(o.destination) == std::vector<std::string>{folder_name});
   CHECK(listing(r.folder) ==
@@ -130,6 +130,25 @@ TEST_CASE("export: every file is written, the CSVs and the copy hold the journal
   auto html = read_file(r.folder / "report.html");
   CHECK(html.find("Trường Mầm non Hoa Sen — Lớp Lá 1") != std::string::npos);
   CHECK(html.find("An toàn giao thông") != std::string::npos);
+}
+
+TEST_CASE("export: two kiosks of the same classroom name on one stick on the same day keep both folders") {
+  TempDir dir;
+  auto o = options_for(dir, kNov3 + 86400);
+  fs::create_directories(o.destination);
+  std::vector<fs::path> folders;
+  for (const char* name : {"Lớp Lá", "Lớp La"}) {  // one slug for both
+    o.journal_db = dir / name / "journal.sqlite";
+    o.device_name = name;
+    {
+      Journal j(o.journal_db);
+      fill_journal(j);
+    }
+    folders.push_back(export_logs(o, kQuiet).folder);
+  }
+  CHECK(folders[0] != folders[1]);
+  CHECK(listing(o.destination).size() == 2);
+  for (const auto& folder : folders) CHECK(parse_csv(read_file(folder / "sessions.csv")).size() == 4);  // header and 3 rows
 }
 
 TEST_CASE("export: twice gives the same rows, and the newer folder replaces the older of the same day") {

@@ -107,11 +107,14 @@ void backup(SqliteDb& source, SqliteDb& copy, const fs::path& journal, const fs:
   throw destination_error(SqliteError(sqlite3_errstr(rc), primary, sqlite3_system_errno(copy.handle())), copy_path);
 }
 
+// "Lop-La-1_2026-11-25_3f9a2c1e": the classroom and day for the admin, and the start of the device
+// id, so that two kiosks of the same name (or names that differ only by accents) exporting on the
+// same day never replace each other's folder on the stick; the same kiosk's later export does.
 std::string folder_name(const std::string& device_name, const std::string& device_id, int64_t now) {
-  auto who = ascii_slug(device_name);
-  if (who.empty()) who = device_id.substr(0, 8);
-  if (who.empty()) who = "kiosk";
-  return who + "_" + iso8601_local(now).substr(0, 10);
+  const std::string id = device_id.substr(0, 8), who = ascii_slug(device_name);
+  const std::string day = iso8601_local(now).substr(0, 10);
+  if (who.empty()) return (id.empty() ? "kiosk" : id) + "_" + day;
+  return who + "_" + day + (id.empty() ? "" : "_" + id);
 }
 
 std::string heading(const ExportOptions& o, const std::string& device_id) {
