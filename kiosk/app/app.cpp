@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -71,6 +72,7 @@ class App : public ReplayHost {
   void handle_pointer(Screen::Pointer phase, float x, float y);
   void open_admin();
   float canvas_scale() const;
+  void feed_imgui();
   void frame();
   void draw_overlays(const Canvas& c) const;
   void write_ui_tree();
@@ -96,9 +98,10 @@ class App : public ReplayHost {
   bool running_ = true, needs_frame_ = true, pointer_held_ = false;
   bool was_animating_ = false, notice_shown_ = false;
   AdminDoor admin_door_;
-  bool nav_activate_ = false;      // Enter pressed on a widget screen: ImGui activates its focused widget
-  int widget_frames_ = 0;          // frames still owed to ImGui widgets after input
-  std::optional<ImVec2> pointer_;  // where the last mouse or touch event was, in window pixels
+  bool nav_activate_ = false;            // Enter pressed on a widget screen: ImGui activates its focused widget
+  int widget_frames_ = 0;                // frames still owed to ImGui widgets after input
+  std::deque<SDL_Event> imgui_input_;    // input ImGui has yet to see, fed to it frame by frame
+  std::optional<ImVec2> imgui_pointer_;  // where ImGui sees the pointer, in window pixels
   std::string journal_error_shown_;
   double last_frame_ = 0;
   uint64_t frames_ = 0;
@@ -222,7 +225,7 @@ int App::run() {
     bool animating = (screen_ && screen_->animating(now)) || admin_door_.holding();
     // One more frame when an animation or a notice has just ended, so its last state is not left on screen.
     bool settled = (was_animating_ && !animating) || (notice_shown_ && now >= kiosk_.notice_until);
-    if (widget_frames_ > 0) needs_frame_ = true;
+    if (widget_frames_ > 0 || !imgui_input_.empty()) needs_frame_ = true;
     if ((needs_frame_ || animating || settled || kiosk_.next_screen) &&
         now - last_frame_ >= (animating ? kFrameSeconds : 0)) {
       frame();
@@ -240,7 +243,7 @@ int App::run() {
 
 int App::wait_timeout_ms() {
   double now = kiosk_.now();
-  if (needs_frame_ || kiosk_.next_screen || widget_frames_ > 0) return 0;
+  if (needs_frame_ || kiosk_.next_screen || widget_frames_ > 0 || !imgui_input_.empty()) return 0;
   double wait = 3600;
   if ((screen_ && screen_->animating(now)) || admin_door_.holding())
     wait = std::max(0.0, last_frame_ + kFrameSeconds - now);
@@ -260,15 +263,22 @@ int App::wait_timeout_ms() {
 }
 
 void App::handle(const SDL_Event& e) {
-  ImGui_ImplSDL2_ProcessEvent(&e);
-  // ImGui widgets see a click as a press in one frame and a release in the next, and what the
-  // click opened (a dialog) in the one after: on a widget screen every input event is worth three frames.
-  if (screen_ && screen_->uses_widgets() && e.type != SDL_WINDOWEVENT && e.type != wake_event_) widget_frames_ = 3;
+  switch (e.type) {  // ImGui gets input paced by feed_imgui(), window and other events at once
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEWHEEL:
+    case SDL_KEYDOWN:
+    case SDL_KEYUP:
+    case SDL_TEXTINPUT:
+      imgui_input_.push_back(e);
+      break;
+    default:
+      ImGui_ImplSDL2_ProcessEvent(&e);
+  }
   // Input that arrives while a screen switch is pending was aimed at the old screen: a double tap on
   // a topic must not start two sessions.
   const bool switching = kiosk_.next_screen != nullptr;
-  if (e.type == SDL_MOUSEMOTION) pointer_ = ImVec2(float(e.motion.x), float(e.motion.y));
-  if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) pointer_ = ImVec2(float(e.button.x), float(e.button.y));
   switch (e.type) {
     case SDL_QUIT:  // a signal from the system, never a child
       running_ = false;
@@ -375,6 +385,38 @@ void App::handle_key(SDL_Keycode key) {
   }
 }
 
+// ImGui 1.86 takes input as it stands at the start of a frame, and its widgets miss a touch, which
+// moves the pointer and presses in the same instant. So, as 1.87's input queue does, a widget
+// screen gets the input in order, at most one press or release a frame, and never in the frame
+// the pointer moved; then three frames: the press, the release, and what the click opened. The
+// kiosk's own screens act on every event at once (App::handle).
+void App::feed_imgui() {
+  const bool widgets = screen_->uses_widgets();
+  bool moved = false, fed = false;
+  while (!imgui_input_.empty()) {
+    SDL_Event e = imgui_input_.front();
+    if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) {
+      ImVec2 at(float(e.button.x), float(e.button.y));
+      bool elsewhere = !imgui_pointer_ || imgui_pointer_->x != at.x || imgui_pointer_->y != at.y;
+      imgui_pointer_ = at;
+      if (widgets && (moved || elsewhere)) break;  // the press in the next frame, over its widget
+      imgui_input_.pop_front();
+      ImGui_ImplSDL2_ProcessEvent(&e);
+      fed = true;
+      if (widgets) break;
+      continue;
+    }
+    imgui_input_.pop_front();
+    if (e.type == SDL_MOUSEMOTION) {
+      imgui_pointer_ = ImVec2(float(e.motion.x), float(e.motion.y));
+      moved = true;
+    }
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    fed = true;
+  }
+  if (widgets && fed) widget_frames_ = 3;
+}
+
 void App::frame() {
   if (kiosk_.next_screen) {  // screen switches happen between frames
     screen_ = std::move(kiosk_.next_screen);
@@ -394,11 +436,12 @@ void App::frame() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     font_scale_ = scale;
   }
+  feed_imgui();  // before the backend's NewFrame, which reads the buttons it was given
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // ImGui 1.86's backend asks X where the pointer is, which lags behind (or misses, without window
   // focus) the events the kiosk acts on: widgets follow the same events as everything else.
-  if (pointer_) ImGui::GetIO().MousePos = *pointer_;
+  if (imgui_pointer_) ImGui::GetIO().MousePos = *imgui_pointer_;
   if (nav_activate_) {  // held for this one frame: ImGui sees a press, and a release on the next
     ImGui::GetIO().NavInputs[ImGuiNavInput_Activate] = 1;
     nav_activate_ = false;

@@ -284,3 +284,23 @@ TEST_CASE("admin: a clock that went back behind the recorded sessions is pointed
   CHECK(load_png(k.shot("admin")).count_near(0, 100, 1920, 200, 0xBE141E, 60) > 500);  // the warning in red
   CHECK(live.quit() == 0);
 }
+
+TEST_CASE("admin: one tap on a tab opens it, as a finger taps with no hover before") {
+  KioskRun k;
+  seed(k.data);
+  fs::create_directories(k.dir / "usb" / "STICK");
+  k.extra_args = {"--usb-root", (k.dir / "usb").string()};
+  LiveKiosk live(k);
+  open_admin(live);
+  // A touch screen moves the pointer and presses in the same instant: each tap must count.
+  const std::pair<const char*, const char*> tabs[] = {{"admin:tab-report", "admin:report-refresh"},
+                                                      {"admin:tab-settings", "admin:save"},
+                                                      {"admin:tab-usb", "admin:stick:0"}};
+  for (int round = 0; round < 3; ++round)
+    for (const auto& [tab, inside] : tabs) {
+      INFO(tab << ", round " << round);
+      live.send(std::string("tap @") + tab + "\n");
+      REQUIRE(live.wait_element(inside, 5));
+    }
+  CHECK(live.quit() == 0);
+}
