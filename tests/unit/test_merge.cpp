@@ -30,6 +30,19 @@ fs::path export_classroom(const TempDir& dir, const std::string& name, int64_t n
 std::string csv_bytes(const fs::path& out) {
   return read_file(out / "sessions.csv") + read_file(out / "activities.csv") + read_file(out / "report.html");
 }
+
+// The message of the Damaged error that merging `folder` must give, writing nothing.
+std::string damaged_message(const TempDir& dir, const fs::path& folder) {
+  try {
+    merge_exports(dir / "merged", {folder}, kQuiet);
+  } catch (const ExportError& e) {
+    CHECK(e.kind == ExportError::Kind::Damaged);
+    CHECK(!fs::exists(dir / "merged/sessions.csv"));
+    return e.what();
+  }
+  FAIL("merged without an error");
+  return "";
+}
 }  // namespace
 
 TEST_CASE("merge: two classrooms add up, each labelled by its name") {
@@ -113,13 +126,7 @@ TEST_CASE("merge: a damaged export or a folder that is not one is refused, namin
   auto csv = read_file(a / "sessions.csv");
   csv[csv.size() / 2] ^= 1;
   write_file(a / "sessions.csv", csv);
-  try {
-    merge_exports(dir / "merged", {a}, kQuiet);
-    FAIL("no error");
-  } catch (const ExportError& e) {
-    CHECK(e.kind == ExportError::Kind::Damaged);
-    CHECK_THAT(e.what(), Catch::Contains(a.string()));
-  }
+  CHECK_THAT(damaged_message(dir, a), Catch::Contains(a.string()));
   fs::create_directories(dir / "not-an-export");
   try {
     merge_exports(dir / "merged", {dir / "not-an-export"}, kQuiet);
@@ -129,4 +136,64 @@ TEST_CASE("merge: a damaged export or a folder that is not one is refused, namin
     CHECK_THAT(e.what(), Catch::Contains("not-an-export"));
   }
   CHECK(!fs::exists(dir / "merged/sessions.csv"));
+}
+
+TEST_CASE("merge: an export whose SHA256SUMS does not cover journal.sqlite is refused") {
+  TempDir dir;
+  auto a = export_classroom(dir, "Lop La 1");
+  SECTION("no SHA256SUMS") {
+    fs::remove(a / "SHA256SUMS");
+    CHECK_THAT(damaged_message(dir, a), Catch::Contains(a.string()) && Catch::Contains("no SHA256SUMS"));
+  }
+  SECTION("SHA256SUMS without journal.sqlite, edited since") {
+    std::istringstream lines(read_file(a / "SHA256SUMS"));
+    std::string kept;
+    for (std::string line; std::getline(lines, line);)
+      if (line.find("journal.sqlite") == std::string::npos) kept += line + "\n";
+    write_file(a / "SHA256SUMS", kept);
+    std::ofstream(a / "journal.sqlite", std::ios::binary | std::ios::app) << "edited";
+    CHECK_THAT(damaged_message(dir, a),
+               Catch::Contains(a.string()) && Catch::Contains("does not list journal.sqlite"));
+  }
+}
+
+TEST_CASE("merge: a listed file missing from an export is damage, not a USB stick pulled out") {
+  TempDir dir;
+  auto a = export_classroom(dir, "Lop La 1");
+  fs::remove(a / "report.html");
+  auto message = damaged_message(dir, a);
+  CHECK_THAT(message, Catch::Contains(a.string()) && Catch::Contains("report.html is missing"));
+  CHECK_THAT(message, !Catch::Contains("USB"));
+}
+
+TEST_CASE("merge: a session exported running, then again once recovered, merges the same in either order") {
+  TempDir dir;
+  ExportOptions o;
+  o.journal_db = dir / "data/journal.sqlite";
+  o.now = kOct15 + 100;
+  auto export_to = [&](const std::string& name) {
+    o.destination = dir / name;
+    fs::create_directories(o.destination);
+    return export_logs(o, kQuiet).folder;
+  };
+  fs::path running;
+  {
+    Journal j(o.journal_db);
+    auto id = j.start_session("Lá", "traffic-safety", kOct15);
+    auto a = j.start_activity(id, "game", "traffic-safety/lights", kOct15 + 10);
+    j.update_activity(a, R"({"rounds": 1})", kOct15 + 40);
+    j.heartbeat(id, kOct15 + 60);
+    running = export_to("running");
+  }  // the kiosk crashes here; on restart the journal closes the session as interrupted
+  REQUIRE(Journal(o.journal_db).recovered_on_open() == 1);
+  auto recovered = export_to("recovered");
+
+  merge_exports(dir / "m1", {running, recovered}, kQuiet);
+  merge_exports(dir / "m2", {recovered, running}, kQuiet);
+  auto rows = "SELECT group_concat(id || ' ' || status || ' ' || ended_at || ' ' || duration_s || ' ' || "
+              "heartbeat_unix, ';') FROM sessions";
+  CHECK(query(dir / "m1/merged.sqlite", rows) == query(dir / "m2/merged.sqlite", rows));
+  CHECK(query(dir / "m1/merged.sqlite", "SELECT status || ' ' || duration_s FROM sessions") == "interrupted 60");
+  CHECK(query(dir / "m1/merged.sqlite", "SELECT status || ' ' || duration_s FROM activities") == "interrupted 30");
+  CHECK(csv_bytes(dir / "m1") == csv_bytes(dir / "m2"));
 }

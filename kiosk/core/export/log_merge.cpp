@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/export/journal_files.h"
@@ -19,7 +20,9 @@ CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, device_name TEXT
 CREATE TABLE IF NOT EXISTS topics (id TEXT PRIMARY KEY, title TEXT NOT NULL);
 )sql";
 
-// Upserts: a row already there is replaced only by a later version of itself.
+// Upserts: a row already there is replaced only by a later version of itself. At an equal heartbeat
+// the closed row is the later one: recovery closes a crashed session (and its activities) without
+// moving the heartbeat, so an export from before the restart holds the same heartbeat, still running.
 constexpr const char* kMergeRows = R"sql(
 INSERT INTO sessions (id, device_id, class_group, topic, started_at, ended_at, duration_s, status, started_unix,
                       heartbeat_unix)
@@ -29,7 +32,8 @@ INSERT INTO sessions (id, device_id, class_group, topic, started_at, ended_at, d
     topic = excluded.topic, started_at = excluded.started_at, ended_at = excluded.ended_at,
     duration_s = excluded.duration_s, status = excluded.status, started_unix = excluded.started_unix,
     heartbeat_unix = excluded.heartbeat_unix
-  WHERE excluded.heartbeat_unix > sessions.heartbeat_unix;
+  WHERE (excluded.heartbeat_unix, excluded.status != 'running') >
+        (sessions.heartbeat_unix, sessions.status != 'running');
 INSERT INTO activities (id, session_id, kind, ref, started_at, ended_at, duration_s, status, details, started_unix,
                         updated_unix)
   SELECT id, session_id, kind, ref, started_at, ended_at, duration_s, status, details, started_unix, updated_unix
@@ -38,7 +42,8 @@ INSERT INTO activities (id, session_id, kind, ref, started_at, ended_at, duratio
     started_at = excluded.started_at, ended_at = excluded.ended_at, duration_s = excluded.duration_s,
     status = excluded.status, details = excluded.details, started_unix = excluded.started_unix,
     updated_unix = excluded.updated_unix
-  WHERE excluded.updated_unix > activities.updated_unix;
+  WHERE (excluded.updated_unix, excluded.status != 'running') >
+        (activities.updated_unix, activities.status != 'running');
 INSERT INTO devices (device_id, device_name, school)
   SELECT value, ifnull((SELECT value FROM src.meta WHERE key = 'device_name'), ''),
          ifnull((SELECT value FROM src.meta WHERE key = 'school'), '')
@@ -50,17 +55,37 @@ INSERT INTO devices (device_id, device_name, school)
 
 int count(SqliteDb& db, const char* table) { return std::stoi(db.value(std::string("SELECT count(*) FROM ") + table)); }
 
-// An export folder: journal.sqlite there, and every file as its SHA256SUMS says (when it has one).
+// The checksums of an export folder. They must cover journal.sqlite: that is the file the merge reads.
+std::vector<Checksum> export_checksums(const fs::path& dir) {
+  auto folder = dir.string();
+  if (!fs::exists(dir / "SHA256SUMS"))
+    throw ExportError(Kind::Damaged,
+                      format(tr("The export folder %s is damaged: it has no SHA256SUMS."), folder.c_str()));
+  auto sums = read_checksums(dir);
+  if (std::none_of(sums.begin(), sums.end(), [](const Checksum& s) { return s.name == "journal.sqlite"; }))
+    throw ExportError(Kind::Damaged,
+                      format(tr("The export folder %s is damaged: SHA256SUMS does not list journal.sqlite."),
+                             folder.c_str()));
+  return sums;
+}
+
+// An export folder: journal.sqlite there, and every file as its SHA256SUMS says.
 void check_export(const fs::path& dir) {
+  auto folder = dir.string();
   if (!fs::is_regular_file(dir / "journal.sqlite"))
-    throw ExportError(Kind::Other, format(tr("%s is not an export folder: it has no journal.sqlite."), dir.string().c_str()));
-  if (!fs::exists(dir / "SHA256SUMS")) return;
+    throw ExportError(Kind::Other, format(tr("%s is not an export folder: it has no journal.sqlite."), folder.c_str()));
+  auto sums = export_checksums(dir);
+  // verify_files takes a missing file for a stick pulled out; here the folder is still there.
+  for (const auto& s : sums)
+    if (!fs::exists(dir / s.name))
+      throw ExportError(Kind::Damaged, format(tr("The export folder %s is damaged: %s is missing."), folder.c_str(),
+                                              s.name.c_str()));
   try {
-    verify_files(dir, read_checksums(dir));
+    verify_files(dir, sums);
   } catch (const ExportError& e) {
     if (e.kind != Kind::Damaged) throw;
     throw ExportError(Kind::Damaged, format(tr("The export folder %s is damaged: its files do not match SHA256SUMS."),
-                                            dir.string().c_str()));
+                                            folder.c_str()));
   }
 }
 
