@@ -291,3 +291,105 @@ TEST_CASE("report: the HTML page is self-contained, bilingual and escapes text")
   CHECK(html.find("http") == std::string::npos);  // nothing fetched
   CHECK(html.find("src=") == std::string::npos);
 }
+
+TEST_CASE("report: a session without any lesson or game is left out of the figures, and the page says how many") {
+  TempDir dir;
+  {
+    Journal j(dir / "journal.sqlite");
+    fill_journal(j);
+    auto empty = j.start_session("Chồi", "hand-washing", kNov3 + 3600);  // a topic chosen, then Finish at once
+    j.end_session(empty, kNov3 + 3615);
+  }
+  ReportFigures f = compute_report(dir / "journal.sqlite");
+  CHECK(f.total.sessions == 3);
+  CHECK(f.uncounted_sessions == 1);
+  CHECK(f.total.seconds == 1200 + 600 + 300);
+  CHECK(f.by_class.size() == 2);  // no "Chồi" row
+  CHECK(f.by_month.back().sessions == 1);
+  auto html = report_html(f, "x");
+  CHECK(html.find("<b>3</b>") != std::string::npos);
+  CHECK(html.find("Sessions opened without any lesson watched or game played: 1, not counted.") != std::string::npos);
+}
+
+TEST_CASE("report: a lesson that failed to play, or was left within seconds, is not counted as watched") {
+  TempDir dir;
+  {
+    Journal j(dir / "journal.sqlite");
+    auto s = j.start_session("Lá", "traffic-safety", kOct15);
+    auto play = [&](const char* kind, const char* status, int64_t seconds) {
+      j.end_activity(j.start_activity(s, kind, "traffic-safety/crossing", kOct15), status, "{}", kOct15 + seconds);
+    };
+    play("lesson", "finished", 300);
+    play("lesson", "interrupted", 60);  // the power went: watched all the same
+    play("lesson", "failed", 0);        // the video would not open
+    play("lesson", "failed", 120);      // it stopped playing
+    play("lesson", "left", kShortestActivitySeconds - 1);  // opened by mistake
+    play("game", "left", 3);
+    play("game", "finished", 5);  // a quick game, but played to its end
+    j.end_session(s, kOct15 + 900);
+    s = j.start_session("Lá", "traffic-safety", kOct16);  // its only lesson failed: no class held
+    play("lesson", "failed", 0);
+    j.end_session(s, kOct16 + 60);
+  }
+  ReportFigures f = compute_report(dir / "journal.sqlite");
+  CHECK(f.total.lessons == 2);
+  CHECK(f.total.games == 1);
+  CHECK(f.total.sessions == 1);
+  CHECK(f.uncounted_sessions == 1);
+  REQUIRE(f.by_topic.size() == 1);
+  CHECK(f.by_topic[0].lessons == 2);
+}
+
+TEST_CASE("report: months without sessions between the first and the last are shown as zero") {
+  TempDir dir;
+  constexpr int64_t kDay = 86400, kJun2001 = 992581200;  // 2001-06-15: a kiosk whose clock was wrong
+  {
+    Journal j(dir / "journal.sqlite");
+    for (int64_t at : {kJun2001, kOct15 - 30 * kDay, kNov3, kOct15 + 123 * kDay}) {  // and 09/2026, 11/2026, 02/2027
+      auto s = j.start_session("Lá", "traffic-safety", at);
+      j.end_activity(j.start_activity(s, "game", "traffic-safety/lights", at), "finished", "{}", at + 60);
+      j.end_session(s, at + 600);
+    }
+  }
+  ReportFigures f = compute_report(dir / "journal.sqlite");
+  std::vector<std::string> keys;
+  std::vector<int> sessions;
+  for (const auto& m : f.by_month) {
+    keys.push_back(m.key);
+    sessions.push_back(m.sessions);
+  }
+  // Years of empty months after the wrong date are left out.
+  CHECK(keys == std::vector<std::string>{"2001-06", "2026-09", "2026-10", "2026-11", "2026-12", "2027-01", "2027-02"});
+  CHECK(sessions == std::vector<int>{1, 1, 0, 1, 0, 0, 1});
+  CHECK(f.by_month[2].label == "10/2026");
+  CHECK(f.by_month[2].seconds == 0);
+  CHECK(report_html(f, "x").find("<td class=\"name\">12/2026</td>") != std::string::npos);
+}
+
+TEST_CASE("report: totals by school year, September to August, oldest first") {
+  TempDir dir;
+  constexpr int64_t kDay = 86400;
+  {
+    Journal j(dir / "journal.sqlite");
+    // 05/2026, 09/2026, 05/2027, 07/2027 (the summer: the year just ended), 09/2027
+    for (int64_t at : {kOct15 - 153 * kDay, kOct15 - 30 * kDay, kOct15 + 212 * kDay, kOct15 + 273 * kDay,
+                       kOct15 + 335 * kDay}) {
+      auto s = j.start_session("Lá", "traffic-safety", at);
+      j.end_activity(j.start_activity(s, "game", "traffic-safety/lights", at), "finished", "{}", at + 60);
+      j.end_session(s, at + 600);
+    }
+  }
+  ReportFigures f = compute_report(dir / "journal.sqlite");
+  REQUIRE(f.by_school_year.size() == 3);
+  CHECK(f.by_school_year[0].key == "2025-2026");
+  CHECK(f.by_school_year[0].sessions == 1);
+  CHECK(f.by_school_year[1].key == "2026-2027");
+  CHECK(f.by_school_year[1].label == "2026–2027");
+  CHECK(f.by_school_year[1].sessions == 3);
+  CHECK(f.by_school_year[1].seconds == 3 * 600);
+  CHECK(f.by_school_year[1].games == 3);
+  CHECK(f.by_school_year[2].key == "2027-2028");
+  auto html = report_html(f, "x");
+  CHECK(html.find("Theo năm học <span class=\"en\">/ By school year</span>") != std::string::npos);
+  CHECK(html.find("<td class=\"name\">2026–2027</td>") != std::string::npos);
+}

@@ -45,6 +45,14 @@ void tally_table(const char* id, const char* first_column, const std::vector<Tal
   }
   ImGui::EndTable();
 }
+
+// The sessions left out of the figures, so they can be reconciled with the journal's count.
+void uncounted_line(const ReportFigures& f) {
+  if (f.uncounted_sessions > 0)
+    ImGui::TextUnformatted(
+        format(tr("%d sessions opened without any lesson watched or game played, not counted."), f.uncounted_sessions)
+            .c_str());
+}
 }  // namespace
 
 void AdminReportPanel::compute() {
@@ -71,12 +79,16 @@ void AdminReportPanel::update(Targets& targets) {
   ImGui::SameLine();
   if (f.total.sessions == 0) {
     ImGui::TextUnformatted(tr("No sessions yet."));
+    uncounted_line(f);
     return;
   }
   ImGui::TextUnformatted(format(tr("%d sessions, %s (h:min), %d lessons, %d games, from %s to %s"), f.total.sessions,
                                 hours_minutes(f.total.seconds).c_str(), f.total.lessons, f.total.games,
                                 f.first_day.c_str(), f.last_day.c_str())
                              .c_str());
+  uncounted_line(f);
+  section(tr("By school year"));
+  tally_table("years", tr("School year"), f.by_school_year);
   section(tr("By month"));
   tally_table("months", tr("Month"), f.by_month);
   section(tr("By topic"));

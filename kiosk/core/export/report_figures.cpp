@@ -3,11 +3,45 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 
 #include "core/export/sqlite_db.h"
+#include "core/text.h"
 
 namespace {
 using Labels = std::map<std::string, std::string>;
+
+// Longer runs of empty months are a wrong clock's doing, not a campaign's pause: left out.
+constexpr int kLongestFilledGap = 24;
+
+std::string month_key(int index) { return format("%04d-%02d", index / 12, index % 12 + 1); }
+
+// "2026-11" as months since year 0, so months can be counted and stepped through.
+std::optional<int> month_index(const std::string& key) {
+  int year = 0, month = 0;
+  if (std::sscanf(key.c_str(), "%4d-%2d", &year, &month) != 2 || month < 1 || month > 12) return std::nullopt;
+  int index = year * 12 + month - 1;
+  return month_key(index) == key ? std::optional<int>(index) : std::nullopt;  // nothing more, nothing less
+}
+
+// "2026-09" .. "2027-08" -> "2026-2027"; a key that is no month stays as it is.
+std::string school_year(const std::string& month) {
+  auto index = month_index(month);
+  if (!index) return month;
+  int start = (*index - 8) / 12;  // index 8 of a year is its September
+  return format("%d-%d", start, start + 1);
+}
+
+// Zero rows for the months without sessions between two with some, so the chart shows time evenly.
+void fill_months(std::map<std::string, Tally>& months) {
+  std::vector<int> seen;
+  for (const auto& entry : months)
+    if (auto index = month_index(entry.first)) seen.push_back(*index);
+  for (size_t k = 1; k < seen.size(); ++k)
+    if (seen[k] - seen[k - 1] - 1 <= kLongestFilledGap)
+      for (int index = seen[k - 1] + 1; index < seen[k]; ++index) months[month_key(index)];
+}
 
 Labels read_labels(SqliteDb& db, const std::string& sql) {
   Labels labels;
@@ -48,20 +82,27 @@ ReportFigures compute_report(const std::filesystem::path& path, const TopicTitle
           : read_labels(db, "SELECT (SELECT value FROM meta WHERE key = 'device_id'), value FROM meta "
                             "WHERE key = 'device_name'");
 
-  // One pass over the sessions, each with its lesson and game counts.
-  SqliteStmt st(db,
-                "SELECT s.device_id, s.class_group, s.topic, substr(s.started_at, 1, 10), s.duration_s, "
-                "ifnull(a.lessons, 0), ifnull(a.games, 0) FROM sessions s LEFT JOIN "
-                "(SELECT session_id, sum(kind = 'lesson') AS lessons, sum(kind = 'game') AS games "
-                " FROM activities GROUP BY session_id) a ON a.session_id = s.id");
+  // One pass over the sessions, each with the lessons and games that count (kShortestActivitySeconds).
+  SqliteStmt st(db, format("SELECT s.device_id, s.class_group, s.topic, substr(s.started_at, 1, 10), s.duration_s, "
+                           "ifnull(a.lessons, 0), ifnull(a.games, 0) FROM sessions s LEFT JOIN "
+                           "(SELECT session_id, sum(kind = 'lesson') AS lessons, sum(kind = 'game') AS games "
+                           " FROM activities WHERE status = 'finished' OR (status <> 'failed' AND duration_s >= %d) "
+                           " GROUP BY session_id) a ON a.session_id = s.id",
+                           kShortestActivitySeconds));
   ReportFigures f;
-  std::map<std::string, Tally> months, topics, classes, devices;
+  std::map<std::string, Tally> years, months, topics, classes, devices;
   while (st.step()) {
     std::string day(st.text(3));
     int64_t seconds = st.integer(4);
     int lessons = static_cast<int>(st.integer(5)), games = static_cast<int>(st.integer(6));
+    if (lessons + games == 0) {  // nothing watched or played: no class was held
+      ++f.uncounted_sessions;
+      continue;
+    }
     add(f.total, seconds, lessons, games);
-    add(months[day.substr(0, 7)], seconds, lessons, games);
+    std::string month = day.substr(0, 7);
+    add(years[school_year(month)], seconds, lessons, games);
+    add(months[month], seconds, lessons, games);
     add(topics[std::string(st.text(2))], seconds, lessons, games);
     add(classes[std::string(st.text(1))], seconds, lessons, games);
     add(devices[std::string(st.text(0))], seconds, lessons, games);
@@ -69,9 +110,14 @@ ReportFigures compute_report(const std::filesystem::path& path, const TopicTitle
     if (day > f.last_day) f.last_day = day;
   }
   f.total.key = "total";
+  fill_months(months);
+  Labels year_labels;  // "2026-2027" -> "2026–2027", with the dash a year range takes in print
+  for (const auto& [key, t] : years)
+    if (key.size() == 9) year_labels[key] = key.substr(0, 4) + "–" + key.substr(5);
   Labels month_labels;  // "2026-11" -> "11/2026", as a Vietnamese reader writes a month
   for (const auto& [key, t] : months)
     if (key.size() == 7) month_labels[key] = key.substr(5) + "/" + key.substr(0, 4);
+  f.by_school_year = to_list(years, year_labels, false);
   f.by_month = to_list(months, month_labels, false);
   f.by_topic = to_list(topics, topic_labels, true);
   f.by_class = to_list(classes, {}, true);

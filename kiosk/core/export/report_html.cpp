@@ -1,6 +1,7 @@
 #include "core/export/report_html.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/text.h"
 
@@ -18,6 +19,8 @@ h1 { font-size: 30px; margin: 4px 0 2px; }
 .card { flex: 1; border: 2px solid #e3e8f0; border-radius: 12px; padding: 12px 14px; }
 .card b { display: block; font-size: 30px; }
 .card span { font-size: 13px; }
+.note { font-size: 13px; color: #5c6478; margin: 0 0 24px; }
+.cards + .note { margin-top: -14px; }
 section { margin-bottom: 26px; break-inside: avoid; }
 h2 { font-size: 19px; border-bottom: 3px solid #FFB703; padding-bottom: 3px; margin: 0 0 10px; }
 table { width: 100%; border-collapse: collapse; font-size: 14px; }
@@ -69,8 +72,8 @@ std::string day_vi(const std::string& iso) {  // "2026-09-05" -> "05/09/2026"
   return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) : iso;
 }
 
-std::string both(const char* vi, const char* en) {
-  return std::string(vi) + " <span class=\"en\">/ " + en + "</span>";
+std::string both(const std::string& vi, const std::string& en) {
+  return vi + " <span class=\"en\">/ " + en + "</span>";
 }
 
 std::string card(const std::string& value, const char* vi, const char* en) {
@@ -93,7 +96,10 @@ std::string month_chart(const std::vector<Tally>& months) {
   for (const auto& m : months) max = std::max({max, m.sessions, m.lessons, m.games});
   const double width = 880, height = 220, top = 22, bottom = 30, slot = width / static_cast<double>(months.size());
   const double plot = height - top - bottom, column = std::min(slot * 0.26, 34.0);
-  std::string svg = format("<svg viewBox=\"0 0 %.0f %.0f\" width=\"100%%\" role=\"img\" "
+  // Over many months the labels ("11/2026") would run into each other: every n-th one then.
+  const size_t label_every = static_cast<size_t>(std::ceil(50 / slot));
+  // Visible overflow: the first and last month labels may reach a little past the chart's edges.
+  std::string svg = format("<svg viewBox=\"0 0 %.0f %.0f\" width=\"100%%\" overflow=\"visible\" role=\"img\" "
                            "font-family=\"Andika, Noto Sans, Arial, sans-serif\" font-size=\"12\">\n",
                            width, height);
   svg += format("<line x1=\"0\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#cfd6e2\"/>\n", top + plot, width, top + plot);
@@ -108,8 +114,9 @@ std::string month_chart(const std::vector<Tally>& months) {
     }
     svg += format("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#2B2D42\">%s</text>\n",
                   center - column, top + plot - plot * m.sessions / max - 5, number(m.sessions).c_str());
-    svg += format("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#5c6478\">%s</text>\n", center,
-                  height - 10, escape(m.label).c_str());
+    if (i % label_every == 0)
+      svg += format("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#5c6478\">%s</text>\n", center,
+                    height - 10, escape(m.label).c_str());
   }
   svg += "</svg>\n";
   svg += format("<p class=\"legend\"><i style=\"background:%s\"></i>%s<i style=\"background:%s\"></i>%s"
@@ -138,6 +145,16 @@ std::string table(const std::vector<Tally>& rows, const char* vi, const char* en
 std::string section(const char* vi, const char* en, const std::string& body) {
   return "<section>\n<h2>" + both(vi, en) + "</h2>\n" + body + "</section>\n";
 }
+
+// The sessions left out of every figure, so the totals can be reconciled with sessions.csv.
+std::string uncounted_note(const ReportFigures& f) {
+  if (f.uncounted_sessions == 0) return "";
+  auto n = number(f.uncounted_sessions);
+  return "<p class=\"note\">" +
+         both("Buổi mở ra mà không xem bài học hay chơi trò chơi nào: " + n + ", không tính.",
+              "Sessions opened without any lesson watched or game played: " + n + ", not counted.") +
+         "</p>\n";
+}
 }  // namespace
 
 std::string hours_minutes(int64_t seconds) {
@@ -156,22 +173,30 @@ std::string report_html(const ReportFigures& f, const std::string& heading) {
             " <span class=\"en\">/ From " + escape(f.first_day) + " to " + escape(f.last_day) + "</span></p>\n";
   html += "</header>\n";
   if (f.total.sessions == 0)
-    return html + "<p class=\"empty\">" + both("Chưa có buổi học nào.", "No sessions yet.") + "</p>\n</body>\n</html>\n";
+    return html + "<p class=\"empty\">" + both("Chưa có buổi học nào.", "No sessions yet.") + "</p>\n" +
+           uncounted_note(f) + "</body>\n</html>\n";
 
   int64_t average = f.total.seconds / f.total.sessions;
   html += "<div class=\"cards\">\n" + card(number(f.total.sessions), "Buổi học", "Sessions") +
           card(hours_minutes(f.total.seconds), "Tổng thời gian (giờ:phút)", "Total time (h:min)") +
           card(number((average + 30) / 60), "Phút mỗi buổi (trung bình)", "Minutes per session (average)") +
           card(number(f.total.lessons), "Bài học đã xem", "Lessons watched") +
-          card(number(f.total.games), "Trò chơi đã chơi", "Games played") + "</div>\n";
+          card(number(f.total.games), "Trò chơi đã chơi", "Games played") + "</div>\n" + uncounted_note(f);
+  html += section("Theo năm học", "By school year", table(f.by_school_year, "Năm học", "School year", false));
   html += section("Theo tháng", "By month", month_chart(f.by_month) + table(f.by_month, "Tháng", "Month", false));
   html += section("Theo chủ đề", "By topic", table(f.by_topic, "Chủ đề", "Topic", true));
   html += section("Theo nhóm lớp", "By class group", table(f.by_class, "Nhóm lớp", "Class group", false));
   html += section("Theo thiết bị (lớp học)", "By device (classroom)",
                   table(f.by_device, "Thiết bị", "Device", true));
   html += "<footer>" +
-          both("Mỗi buổi học được tính dù đã hoàn thành hay bị gián đoạn. Không lưu tên trẻ.",
-               "Every session counts, completed or interrupted. No child's name is stored.") +
+          both(format("Buổi học được tính khi có bài học đã xem hoặc trò chơi đã chơi, dù đã hoàn thành hay bị "
+                      "gián đoạn; bài học hay trò chơi không chạy được, hoặc bị bỏ dở trong %d giây đầu, không được "
+                      "tính. Năm học: từ tháng 9 đến tháng 8 năm sau. Không lưu tên trẻ.",
+                      kShortestActivitySeconds),
+               format("A session counts when a lesson was watched or a game played in it, completed or "
+                      "interrupted; a lesson or game that could not play, or was left within %d seconds, does not. "
+                      "A school year: September to August. No child's name is stored.",
+                      kShortestActivitySeconds)) +
           "</footer>\n</body>\n</html>\n";
   return html;
 }
