@@ -56,6 +56,14 @@ void PinStore::set_pin(const std::string& pin) {
   }
 }
 
+int64_t PinStore::seconds_locked(int64_t now) {
+  if (locked_until_ > now + kLongestLockSeconds) {
+    locked_until_ = now + kLongestLockSeconds;
+    save_if_possible();
+  }
+  return locked_until_ > now ? locked_until_ - now : 0;
+}
+
 PinStore::Check PinStore::check(const std::string& pin, int64_t now) {
   if (seconds_locked(now) > 0) return Check::Locked;
   if (!hash_.empty() && crypto_pwhash_str_verify(hash_.c_str(), pin.c_str(), pin.size()) == 0) {

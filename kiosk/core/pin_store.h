@@ -30,8 +30,10 @@ class PinStore {
   enum class Check { Right, Wrong, Locked };
   // Never throws: the count of wrong tries is saved when the disk takes it.
   Check check(const std::string& pin, int64_t now);
-  // Seconds left before the pad takes PINs again; 0 when it is not locked.
-  int64_t seconds_locked(int64_t now) const { return locked_until_ > now ? locked_until_ - now : 0; }
+  // Seconds left before the pad takes PINs again; 0 when it is not locked. Never more than the
+  // longest lock: a lock set while the clock was ahead ends when the clock is set right (the lock
+  // is then brought back to kLongestLockSeconds from now, not left to run for months).
+  int64_t seconds_locked(int64_t now);
   int wrong_tries() const { return wrong_tries_; }
 
  private:

@@ -69,6 +69,20 @@ TEST_CASE("repeated wrong PINs lock the pad, longer each time, across restarts")
   CHECK(reopened.wrong_tries() == 0);
 }
 
+TEST_CASE("a lock set while the clock was far ahead lasts at most the longest lock once the clock is set back") {
+  TempDir dir;
+  std::string warning;
+  const int64_t ahead = 1'900'000'000, right = ahead - 365 * 86400;  // the clock was a year fast
+  {
+    PinStore store(dir.path, warning);
+    store.set_pin("2468");
+    for (int i = 0; i < 20; ++i) store.check("0000", ahead + i * PinStore::kLongestLockSeconds);
+  }
+  PinStore store(dir.path, warning);  // the clock is right again after a restart
+  CHECK(store.seconds_locked(right) == PinStore::kLongestLockSeconds);
+  CHECK(store.check("2468", right + PinStore::kLongestLockSeconds) == PinStore::Check::Right);
+}
+
 TEST_CASE("a damaged PIN file is kept aside and a new PIN is asked for") {
   TempDir dir;
   write_file(dir / "admin-pin.json", "{\"hash\": \"plain 1234\"}");

@@ -58,11 +58,14 @@ void AdminScreen::header(const Canvas& c, Targets& targets) {
   float buttons = ImGui::CalcTextSize(tr("Back to the classroom")).x + ImGui::CalcTextSize(tr("Exit to desktop")).x +
                   4 * style.FramePadding.x + style.ItemSpacing.x;
   ImGui::SameLine(ImGui::GetWindowWidth() - style.WindowPadding.x - buttons);
+  // While an export or import runs, neither way out: the admin waits for "the stick can be removed".
+  ImGui::BeginDisabled(usb_.busy());
   if (ImGui::Button(tr("Back to the classroom"))) close();
   mark(targets, "admin:close", tr("Back to the classroom"));
   ImGui::SameLine();
   if (ImGui::Button(tr("Exit to desktop"))) confirm_exit_ = true;
   mark(targets, "admin:exit", tr("Exit to desktop"));
+  ImGui::EndDisabled();
   if (confirm_exit_) {
     ImGui::OpenPopup("exit?");
     confirm_exit_ = false;

@@ -69,7 +69,7 @@ void PinPadScreen::draw(const Canvas& c, double now) const {
   std::string message = message_;
   bool error = message_is_error_;
   if (locked_for_ > 0) {
-    message = format(tr("Too many wrong PINs. Try again in %d s."), int(locked_for_));
+    message = format(tr("Too many wrong PINs. Try again in %d:%02d."), int(locked_for_ / 60), int(locked_for_ % 60));
     error = true;
   }
   c.text_centered({p.x + c.px(40), p.y + c.px(225), p.w - c.px(80), c.px(70)}, FontSize::Body,
