@@ -7,6 +7,7 @@
 #include <functional>
 #include <regex>
 #include <set>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -27,10 +28,17 @@ std::string lower(std::string s) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// "ba_bánh-xe" -> "ba bánh xe": how a teacher names a file, read as a title.
+// "ba_bánh-xe" -> "ba bánh xe": how a teacher names a file, read as a title. A number in front that
+// only orders the files ("01 ", "10_", "2.", "3-") is left out; "3 chú heo" keeps its number.
 std::string title_from_name(const std::string& name) {
+  size_t digits = 0;
+  while (digits < name.size() && is_digit(name[digits])) ++digits;
+  std::string_view rest = std::string_view(name).substr(digits);
+  const bool order_only = digits > 0 && rest.size() > 1 &&
+                          (std::string_view("_.-)").find(rest.front()) != std::string_view::npos ||
+                           (name.front() == '0' && rest.front() == ' '));
   std::string out;
-  for (char c : name) {
+  for (char c : order_only ? rest.substr(1) : std::string_view(name)) {
     bool space = c == '_' || c == '-' || c == ' ';
     if (space && !out.empty() && out.back() != ' ') out += ' ';
     if (!space) out += c;
