@@ -111,7 +111,11 @@ void AdminUsbPanel::update(Targets& targets, double now) {
       ImGui::EndDisabled();
       mark(targets, "admin:import:" + p.id, tr("Import"));
     }
-    for (const auto& problem : p.problems) status_text(false, problem.describe());
+    if (!p.problems.empty()) status_text(false, tr("Cannot be imported, because of these problems (in English, as kiosk check-content prints them):"));
+    for (auto problem : p.problems) {  // named from the stick's top, as the admin sees it on a computer
+      problem.file = problem.file.lexically_relative(p.dir.parent_path());
+      status_text(false, "  " + problem.describe());
+    }
     ImGui::PopID();
   }
 }
