@@ -22,6 +22,14 @@ std::filesystem::path make_pack(const TempDir& dir, const std::string& lessons) 
   return dir / "content";
 }
 
+// "lab/long": a 16 s video with one cue at 12 s, for the teacher controls.
+std::filesystem::path make_long_video_pack(const TempDir& dir) {
+  auto content = make_pack(dir, R"([{"id": "long", "type": "video", "title": {"vi": "Phim dài"}, "file": "media/long.mp4",
+      "cues": [{"at": 12, "question": {"vi": "Câu hỏi cuối?"}}]}])");
+  REQUIRE(ffmpeg("-f lavfi -i testsrc2=size=640x360:rate=25:duration=16 -c:v libx264 -pix_fmt yuv420p " +
+                 (content / "lab" / "media" / "long.mp4").string()));
+  return content;
+}
 }  // namespace
 
 TEST_CASE("a video lesson pauses at its cue, shows the question, plays to the end and is recorded") {
@@ -201,10 +209,7 @@ TEST_CASE("what a teacher brings plays: WebM, MKV, AVI and a video without sound
 
 TEST_CASE("teacher controls: a tap brings them up, the position bar drags, and pause holds the frame") {
   KioskRun k;
-  k.content = make_pack(k.dir, R"([{"id": "long", "type": "video", "title": {"vi": "Phim dài"}, "file": "media/long.mp4",
-      "cues": [{"at": 12, "question": {"vi": "Câu hỏi cuối?"}}]}])");
-  REQUIRE(ffmpeg("-f lavfi -i testsrc2=size=640x360:rate=25:duration=16 -c:v libx264 -pix_fmt yuv420p " +
-                 (k.content / "lab" / "media" / "long.mp4").string()));
+  k.content = make_long_video_pack(k.dir);
   LiveKiosk kiosk(k);
   kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/long\nwait 800\n");
   REQUIRE(kiosk.wait_screen("lesson"));
@@ -247,10 +252,7 @@ TEST_CASE("teacher controls: a tap brings them up, the position bar drags, and p
 
 TEST_CASE("teacher controls by remote: Up reaches the position bar, and Right moves it on 10 seconds") {
   KioskRun k;
-  k.content = make_pack(k.dir, R"([{"id": "long", "type": "video", "title": {"vi": "Phim dài"}, "file": "media/long.mp4",
-      "cues": [{"at": 12, "question": {"vi": "Câu hỏi cuối?"}}]}])");
-  REQUIRE(ffmpeg("-f lavfi -i testsrc2=size=640x360:rate=25:duration=16 -c:v libx264 -pix_fmt yuv420p " +
-                 (k.content / "lab" / "media" / "long.mp4").string()));
+  k.content = make_long_video_pack(k.dir);
   LiveKiosk kiosk(k);
   kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/long\nwait 800\nkey Space\n");  // paused near 1 s
   REQUIRE(kiosk.wait_element("lesson:seek"));
