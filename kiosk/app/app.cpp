@@ -272,6 +272,7 @@ void App::handle(const SDL_Event& e) {
     case SDL_KEYUP:
     case SDL_TEXTINPUT:
       imgui_input_.push_back(e);
+      if (!screen_ || !screen_->uses_widgets()) feed_imgui();  // at once: a hover alone must not cost a frame
       break;
     default:
       ImGui_ImplSDL2_ProcessEvent(&e);
@@ -391,7 +392,7 @@ void App::handle_key(SDL_Keycode key) {
 // the pointer moved; then three frames: the press, the release, and what the click opened. The
 // kiosk's own screens act on every event at once (App::handle).
 void App::feed_imgui() {
-  const bool widgets = screen_->uses_widgets();
+  const bool widgets = screen_ && screen_->uses_widgets();
   bool moved = false, fed = false;
   while (!imgui_input_.empty()) {
     SDL_Event e = imgui_input_.front();
