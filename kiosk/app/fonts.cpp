@@ -44,11 +44,20 @@ void Fonts::build(float scale) {
   ImFontConfig config;
   config.OversampleH = 1;  // large sizes need no horizontal oversampling; keeps the atlas small
   config.PixelSnapH = true;
-  const ImWchar* ranges = io.Fonts->GetGlyphRangesVietnamese();
+  // Vietnamese, and the typographic dashes, quotes and ellipsis of titles and year ranges
+  // ("2026–2027"): ImGui's Vietnamese range has none of them and would draw "?".
+  static ImVector<ImWchar> ranges;
+  if (ranges.empty()) {
+    static const ImWchar punctuation[] = {0x2010, 0x2027, 0};
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesVietnamese());
+    builder.AddRanges(punctuation);
+    builder.BuildRanges(&ranges);
+  }
   for (int i = 0; i < 5; ++i) {
     auto size = static_cast<FontSize>(i);
     const std::string& file = size == FontSize::Small ? regular : bold;
-    fonts_[i] = io.Fonts->AddFontFromFileTTF(file.c_str(), design_px(size) * scale, &config, ranges);
+    fonts_[i] = io.Fonts->AddFontFromFileTTF(file.c_str(), design_px(size) * scale, &config, ranges.Data);
     if (!fonts_[i]) throw std::runtime_error("cannot load font " + file);
   }
   io.FontDefault = fonts_[static_cast<int>(FontSize::Body)];
