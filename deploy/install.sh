@@ -37,7 +37,7 @@ x_packages=(xserver-xorg-core xserver-xorg-input-libinput xinit x11-xserver-util
 # What the kiosk itself needs at run time on Debian 12: its shared libraries (ldd below warns
 # about any this list misses) and a font with Vietnamese.
 kiosk_packages=(libsdl2-2.0-0 libsdl2-image-2.0-0 libsqlite3-0 libstb0 libfontconfig1 libopengl0 libunistring2
-  libuuid1 libmpv2 libexif12 libsodium23 fonts-sil-andika)
+  libuuid1 libmpv2 libexif12 libsodium23 libxlsxwriter4 libzip4 libpugixml1v5 fonts-sil-andika)
 packages=("${x_packages[@]}" "${kiosk_packages[@]}")
 groups=(video audio input render plugdev)
 

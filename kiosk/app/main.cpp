@@ -35,13 +35,42 @@ void print_progress(double fraction, const std::string& step) {
   std::fflush(stdout);
 }
 
+// The report's period from --period or --from/--until (a range), else `fallback`.
+struct PeriodOptions {
+  std::string choice, from, until;
+
+  void add_to(CLI::App* command) {
+    command->add_option("--period", choice,
+                        "period of the report files: all, school-year[:YYYY], year[:YYYY-MM-DD] or FROM..UNTIL");
+    command->add_option("--from", from, "the report's first day, YYYY-MM-DD")->excludes("--period");
+    command->add_option("--until", until, "the report's last day, YYYY-MM-DD")->excludes("--period");
+  }
+  // Throws std::invalid_argument with a message for the user.
+  ReportPeriod get(const std::string& fallback, int64_t now) const {
+    std::string c = !from.empty() || !until.empty() ? from + ".." + until : choice.empty() ? fallback : choice;
+    return parse_period(c, iso8601_local(now).substr(0, 10));
+  }
+};
+
 int export_logs_to(const std::filesystem::path& data_dir, const std::filesystem::path& to,
-                   const std::filesystem::path& content_dir) {
+                   const std::filesystem::path& content_dir, const PeriodOptions& period) {
   std::string warning;
   Settings settings = load_settings(data_dir, warning);
   if (!warning.empty()) std::fprintf(stderr, "%s\n", warning.c_str());
-  ExportOptions o{data_dir / "journal.sqlite", to, settings.device_name, settings.school, {}, unix_now()};
+  ExportOptions o;
+  o.journal_db = data_dir / "journal.sqlite";
+  o.destination = to;
+  o.device_name = settings.device_name;
+  o.school = settings.school;
+  o.report = settings.report;
+  o.now = unix_now();
   for (const auto& topic : load_catalog(content_dir).topics) o.topic_titles[topic.id] = topic.title.vi;
+  try {
+    o.period = period.get(settings.report.period, o.now);
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 2;
+  }
   try {
     ExportResult r = export_logs(o, print_progress);
     std::printf("%d session(s), %d activity(ies), %llu bytes in %s\n", r.sessions, r.activities,
@@ -53,9 +82,17 @@ int export_logs_to(const std::filesystem::path& data_dir, const std::filesystem:
   }
 }
 
-int merge(const std::filesystem::path& out_dir, const std::vector<std::filesystem::path>& exports) {
+int merge(const std::filesystem::path& out_dir, const std::vector<std::filesystem::path>& exports,
+          const PeriodOptions& period_options) {
+  ReportPeriod period;
   try {
-    MergeResult r = merge_exports(out_dir, exports, print_progress);
+    period = period_options.get("all", unix_now());
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 2;
+  }
+  try {
+    MergeResult r = merge_exports(out_dir, exports, print_progress, period);
     std::printf("%d export(s) merged: %d device(s), %d session(s) (%d new), %d activity(ies) (%d new) in %s\n",
                 r.exports, r.devices, r.sessions, r.new_sessions, r.activities, r.new_activities, out_dir.c_str());
     return 0;
@@ -96,18 +133,22 @@ int main(int argc, char** argv) {
   exp->add_option("--data", export_data, "folder of the journal and settings")->capture_default_str();
   exp->add_option("--to", export_to, "where to write the export folder, e.g. the stick's mount point")->required();
   exp->add_option("--content", export_content, "content folder, for topic titles (default: the bundled samples)");
+  PeriodOptions export_period;
+  export_period.add_to(exp);
 
   std::filesystem::path merge_out;
   std::vector<std::filesystem::path> merge_in;
   auto* mrg = cli.add_subcommand("merge", "merge the export folders of several classrooms into OUT_DIR");
   mrg->add_option("OUT_DIR", merge_out, "folder of merged.sqlite, the CSV files and the report")->required();
   mrg->add_option("EXPORT_DIR", merge_in, "export folders written by `kiosk export`")->required()->check(CLI::ExistingDirectory);
+  PeriodOptions merge_period;
+  merge_period.add_to(mrg);
 
   CLI11_PARSE(cli, argc, argv);
   if (*check) return check_content(check_dir);
   if (*exp || *mrg) init_i18n(find_install_paths().locale.string(), options.lang);
-  if (*exp) return export_logs_to(export_data, export_to, export_content);
-  if (*mrg) return merge(merge_out, merge_in);
+  if (*exp) return export_logs_to(export_data, export_to, export_content, export_period);
+  if (*mrg) return merge(merge_out, merge_in, merge_period);
   if (!windowed.empty()) {
     options.windowed = true;
     std::sscanf(windowed.c_str(), "%dx%d", &options.width, &options.height);

@@ -64,6 +64,15 @@ std::string format(const char* fmt, ...) {
   return out;
 }
 
+std::string group_thousands(int64_t n, const char* separator) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
 std::string human_size(uint64_t bytes) {
   if (bytes < 1024) return format("%llu B", static_cast<unsigned long long>(bytes));
   const char* units[] = {"KB", "MB", "GB", "TB"};

@@ -9,5 +9,8 @@ std::string ascii_slug(const std::string& utf8);
 // printf into a std::string (for translated format strings such as tr("Class %s")).
 std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 
+// Digits in groups of three: group_thousands(1234567, ".") -> "1.234.567".
+std::string group_thousands(int64_t n, const char* separator);
+
 // "12.5 MB", for messages.
 std::string human_size(uint64_t bytes);

@@ -78,7 +78,8 @@ TEST_CASE("export: every file is written, the CSVs and the copy hold the journal
   CHECK(r.folder == o.destination / folder_name);
   CHECK(listing(o.destination) == std::vector<std::string>{folder_name});
   CHECK(listing(r.folder) ==
-        std::vector<std::string>{"SHA256SUMS", "activities.csv", "journal.sqlite", "report.html", "sessions.csv"});
+        std::vector<std::string>{"SHA256SUMS", "activities.csv", "bao-cao.docx", "journal.sqlite", "report.html",
+                                                  "sessions.csv", "so-lieu.xlsx"});
   CHECK(r.sessions == 3);
   CHECK(r.activities == 5);
   CHECK(r.bytes > 0);

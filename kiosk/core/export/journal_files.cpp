@@ -72,10 +72,9 @@ WrittenFile write_activities_csv(SqliteDb& db, const std::filesystem::path& path
                    });
 }
 
-WrittenFile write_report(const std::filesystem::path& db, const TopicTitles& titles, const std::string& heading,
-                         const std::filesystem::path& path) {
+WrittenFile write_report(const ReportFigures& figures, const std::string& heading, const std::filesystem::path& path) {
   FileOut out(path);
-  out.write(report_html(compute_report(db, titles), heading));
+  out.write(report_html(figures, heading));
   WrittenFile written;
   written.sha256 = out.finish();
   written.bytes = out.bytes();

@@ -1,7 +1,8 @@
 #pragma once
 // The files an export and a merge both write from a journal-format database: sessions.csv,
-// activities.csv and report.html. The connection must see a `devices(device_id, device_name,
-// school)` and a `topics(id, title)` table or view (an export adds them over its copy).
+// activities.csv and report.html (bao-cao.docx and so-lieu.xlsx: report_docx.h, report_xlsx.h).
+// The connection must see a `devices(device_id, device_name, school)` and a `topics(id, title)`
+// table or view (an export adds them over its copy).
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -22,5 +23,4 @@ struct WrittenFile {
 // Each writes a new file at `path` (which must not exist); errors throw ExportError.
 WrittenFile write_sessions_csv(SqliteDb& db, const std::filesystem::path& path, const FileProgress& progress);
 WrittenFile write_activities_csv(SqliteDb& db, const std::filesystem::path& path, const FileProgress& progress);
-WrittenFile write_report(const std::filesystem::path& db, const TopicTitles& titles, const std::string& heading,
-                         const std::filesystem::path& path);
+WrittenFile write_report(const ReportFigures& figures, const std::string& heading, const std::filesystem::path& path);

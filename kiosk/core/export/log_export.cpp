@@ -13,6 +13,8 @@
 #include "core/clock.h"
 #include "core/export/journal_files.h"
 #include "core/export/output_files.h"
+#include "core/export/report_docx.h"
+#include "core/export/report_xlsx.h"
 #include "core/export/sqlite_db.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -126,7 +128,8 @@ std::string heading(const ExportOptions& o, const std::string& device_id) {
 void label_copy(SqliteDb& copy, const ExportOptions& o) {
   copy.exec("BEGIN");
   const std::pair<const char*, std::string> meta[] = {
-      {"device_name", o.device_name}, {"school", o.school}, {"exported_at", iso8601_local(o.now)}};
+      {"device_name", o.device_name}, {"school", o.school}, {"exported_at", iso8601_local(o.now)},
+      {"report_settings", report_settings_json(o.report)}};
   for (const auto& [key, value] : meta) {
     SqliteStmt st(copy, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
     st.bind(1, std::string(key)).bind(2, value).step();
@@ -178,11 +181,14 @@ ExportResult export_logs(const ExportOptions& o, const Progress& progress) {
       result.activities = activities.rows;
     }
     progress(0.80, tr("Writing report.html"));
-    // Hashed before its pages leave the cache: the checksum is of what SQLite wrote, and the
-    // check below reads the stick.
-    sums.push_back({"journal.sqlite", sha256_file(copy_path)});
-    sync_file(copy_path);
-    sums.push_back({"report.html", write_report(copy_path, o.topic_titles, heading(o, device_id), stage.path() / "report.html").sha256});
+    sums.push_back({"journal.sqlite", seal_file(copy_path)});
+    ReportFigures figures = compute_report(copy_path, o.topic_titles, o.period);
+    sums.push_back({"report.html", write_report(figures, heading(o, device_id), stage.path() / "report.html").sha256});
+    ReportingSchool who{o.school, o.report, iso8601_local(o.now).substr(0, 10)};
+    progress(0.82, tr("Writing bao-cao.docx"));
+    sums.push_back({"bao-cao.docx", write_report_docx(figures, who, stage.path() / "bao-cao.docx").sha256});
+    progress(0.84, tr("Writing so-lieu.xlsx"));
+    sums.push_back({"so-lieu.xlsx", write_report_xlsx(figures, who, stage.path() / "so-lieu.xlsx").sha256});
   } catch (const SqliteError& e) {
     throw destination_error(e, copy_path);
   } catch (const std::system_error& e) {
@@ -191,7 +197,7 @@ ExportResult export_logs(const ExportOptions& o, const Progress& progress) {
   auto all = sums;
   all.push_back({"SHA256SUMS", write_checksums(stage.path() / "SHA256SUMS", sums)});
 
-  progress(0.85, tr("Checking the copy"));
+  progress(0.86, tr("Checking the copy"));
   verify_files(stage.path(), all);
   struct stat st;
   if (stat(o.destination.c_str(), &st) != 0) throw destination_error(errno, o.destination);

@@ -1,7 +1,9 @@
 #pragma once
 // Copies a kiosk's logs to a USB stick for the campaign report: one folder per device and day with
 // sessions.csv and activities.csv (open in Excel), journal.sqlite (a consistent copy, for merging
-// classrooms), report.html (figures and charts, printable) and SHA256SUMS.
+// classrooms), report.html (figures and charts, printable), bao-cao.docx (the yearly report's
+// draft), so-lieu.xlsx (its figures) and SHA256SUMS. The CSVs and the copy hold every row; the
+// three report files the figures of `period`.
 //
 // Safety: the journal is only read. Everything is written into a hidden ".NAME.partial-XXXXXXXX"
 // folder, fsync'ed, read back from the stick and checked, and only then renamed to NAME; on any
@@ -13,11 +15,14 @@
 
 #include "core/export/export_error.h"
 #include "core/export/report_figures.h"
+#include "core/export/report_settings.h"
 
 struct ExportOptions {
   std::filesystem::path journal_db;   // DATA/journal.sqlite (may be in use by the running kiosk: read only, never modify it)
   std::filesystem::path destination;  // e.g. the stick's mount point
   std::string device_name, school;    // from settings; may be empty
+  ReportSettings report;              // from settings: the report's header and signature
+  ReportPeriod period;                // of the report files; default: the whole journal
   TopicTitles topic_titles;
   int64_t now = 0;                    // unix seconds, names the folder by local date
 };

@@ -7,7 +7,10 @@
 
 #include "core/export/journal_files.h"
 #include "core/export/output_files.h"
+#include "core/export/report_docx.h"
+#include "core/export/report_xlsx.h"
 #include "core/export/sqlite_db.h"
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -51,6 +54,15 @@ INSERT INTO devices (device_id, device_name, school)
   ON CONFLICT (device_id) DO UPDATE SET
     device_name = CASE excluded.device_name WHEN '' THEN devices.device_name ELSE excluded.device_name END,
     school = CASE excluded.school WHEN '' THEN devices.school ELSE excluded.school END;
+)sql";
+
+// The report settings of the export made last (by its exported_at), whatever order they come in.
+constexpr const char* kMergeReportSettings = R"sql(
+INSERT OR REPLACE INTO meta (key, value)
+  SELECT k.key, k.value FROM src.meta k, src.meta t
+  WHERE k.key IN ('report_settings', 'exported_at') AND t.key = 'exported_at'
+    AND t.value >= ifnull((SELECT value FROM main.meta WHERE key = 'exported_at'), '')
+  ORDER BY k.key = 'exported_at';
 )sql";
 
 int count(SqliteDb& db, const char* table) { return std::stoi(db.value(std::string("SELECT count(*) FROM ") + table)); }
@@ -109,6 +121,7 @@ void merge_one(SqliteDb& merged, const fs::path& dir) {
     merged.exec("BEGIN");
     create_schema(merged);
     merged.exec(kMergeRows);
+    merged.exec(kMergeReportSettings);
     if (merged.has_table("src", "topics"))
       merged.exec("INSERT INTO topics (id, title) SELECT id, title FROM src.topics WHERE title != '' "
                   "ON CONFLICT (id) DO UPDATE SET title = excluded.title");
@@ -136,21 +149,22 @@ Checksum replace_file(const fs::path& dir, const std::string& name, const std::f
   }
 }
 
-std::string merged_heading(SqliteDb& merged, int devices) {
+// The school of the merged classrooms, "" when they name none or several.
+std::string merged_school(SqliteDb& merged) {
   std::set<std::string> schools;
   SqliteStmt st(merged, "SELECT DISTINCT school FROM devices WHERE school != ''");
   while (st.step()) schools.emplace(st.text(0));
-  std::string who = schools.size() == 1 ? *schools.begin() : "Tổng hợp";
-  return who + format(" — %d thiết bị / devices", devices);
+  return schools.size() == 1 ? *schools.begin() : "";
 }
 }  // namespace
 
 MergeResult merge_exports(const fs::path& out_dir, const std::vector<fs::path>& export_dirs,
-                          const std::function<void(double, const std::string&)>& progress) {
+                          const std::function<void(double, const std::string&)>& progress, const ReportPeriod& period) {
   auto db_path = out_dir / "merged.sqlite";
   MergeResult r;
   std::vector<Checksum> sums;
   std::string heading;
+  ReportingSchool who;
   try {
     std::error_code ec;
     fs::create_directories(out_dir, ec);
@@ -178,7 +192,10 @@ MergeResult merge_exports(const fs::path& out_dir, const std::vector<fs::path>& 
     r.activities = count(merged, "activities");
     r.new_sessions = r.sessions - sessions_before;
     r.new_activities = r.activities - activities_before;
-    heading = merged_heading(merged, r.devices);
+    who.school = merged_school(merged);
+    who.settings = parse_report_settings(merged.value("SELECT ifnull((SELECT value FROM meta WHERE key = 'report_settings'), '')"));
+    who.written_on = iso8601_local(unix_now()).substr(0, 10);
+    heading = (who.school.empty() ? "Tổng hợp" : who.school) + format(" — %d thiết bị / devices", r.devices);
     sums.push_back(replace_file(out_dir, "activities.csv", [&](const fs::path& p) {
       return write_activities_csv(merged, p, [&](double f) { progress(0.6 + 0.25 * f, "Writing activities.csv"); }).sha256;
     }));
@@ -190,10 +207,16 @@ MergeResult merge_exports(const fs::path& out_dir, const std::vector<fs::path>& 
   }
   try {
     progress(0.9, "Writing report.html");
-    sums.push_back({"merged.sqlite", sha256_file(db_path)});
-    sync_file(db_path);
+    sums.push_back({"merged.sqlite", seal_file(db_path)});
+    ReportFigures figures = compute_report(db_path, {}, period);
     sums.push_back(replace_file(out_dir, "report.html",
-                                [&](const fs::path& p) { return write_report(db_path, {}, heading, p).sha256; }));
+                                [&](const fs::path& p) { return write_report(figures, heading, p).sha256; }));
+    progress(0.93, "Writing bao-cao.docx");
+    sums.push_back(replace_file(out_dir, "bao-cao.docx",
+                                [&](const fs::path& p) { return write_report_docx(figures, who, p).sha256; }));
+    progress(0.96, "Writing so-lieu.xlsx");
+    sums.push_back(replace_file(out_dir, "so-lieu.xlsx",
+                                [&](const fs::path& p) { return write_report_xlsx(figures, who, p).sha256; }));
     replace_file(out_dir, "SHA256SUMS", [&](const fs::path& p) { return write_checksums(p, sums); });
   } catch (const SqliteError& e) {
     throw destination_error(e, db_path);

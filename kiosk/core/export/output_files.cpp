@@ -80,6 +80,12 @@ void sync_file(const fs::path& file) {
   if (err) throw destination_error(err, file);
 }
 
+std::string seal_file(const fs::path& file) {
+  std::string sha256 = sha256_file(file);
+  sync_file(file);
+  return sha256;
+}
+
 void sync_dir(const fs::path& dir) {
   if (int err = sync_folder(dir)) throw destination_error(err, dir);
 }

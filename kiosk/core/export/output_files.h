@@ -41,6 +41,10 @@ class FileOut {
 // fsync of a file written by someone else (SQLite), then dropping it from the page cache.
 void sync_file(const fs::path& file);
 void sync_dir(const fs::path& dir);
+// A file written by a library (SQLite, libxlsxwriter): hashed while its pages are still in memory,
+// so the checksum is of what the library wrote and the later check reads the stick; then fsynced
+// and dropped from the cache (sync_file). Returns its SHA-256. Throws std::system_error or ExportError.
+std::string seal_file(const fs::path& file);
 
 struct Checksum {
   std::string name, sha256;

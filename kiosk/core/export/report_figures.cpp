@@ -33,8 +33,16 @@ std::string school_year(const std::string& month) {
   return format("%d-%d", start, start + 1);
 }
 
-// Zero rows for the months without sessions between two with some, so the chart shows time evenly.
-void fill_months(std::map<std::string, Tally>& months) {
+// Zero rows for the months without sessions between two with some (and from the period's first
+// month to its last, when it has both), so the chart and the tables show time evenly.
+void fill_months(std::map<std::string, Tally>& months, const ReportPeriod& period) {
+  std::optional<int> first, last;
+  if (!period.from.empty()) first = month_index(period.from.substr(0, 7));
+  if (!period.to.empty()) last = month_index(period.to.substr(0, 7));
+  if (first && last && *last - *first <= kLongestFilledGap) {
+    months[month_key(*first)];
+    months[month_key(*last)];
+  }
   std::vector<int> seen;
   for (const auto& entry : months)
     if (auto index = month_index(entry.first)) seen.push_back(*index);
@@ -72,7 +80,52 @@ std::vector<Tally> to_list(std::map<std::string, Tally>& tallies, const Labels& 
 }
 }  // namespace
 
-ReportFigures compute_report(const std::filesystem::path& path, const TopicTitles& titles) {
+bool is_nursery(const std::string& class_group) { return ascii_slug(class_group).rfind("Nha-tre", 0) == 0; }
+
+std::vector<std::string> ReportFigures::class_groups() const {
+  static const std::vector<std::string> kUsual = {"Nha-tre", "Mam", "Choi", "La"};
+  auto rank = [](const std::string& group) {
+    auto it = std::find(kUsual.begin(), kUsual.end(), ascii_slug(group));
+    return it - kUsual.begin();
+  };
+  std::vector<std::string> groups;
+  for (const auto& t : by_class) groups.push_back(t.key);
+  std::sort(groups.begin(), groups.end(), [&](const std::string& a, const std::string& b) {
+    return std::make_pair(rank(a), a) < std::make_pair(rank(b), b);
+  });
+  return groups;
+}
+
+namespace {
+Tally sum_of(const std::vector<Tally>& classes, bool nursery) {
+  Tally sum;
+  for (const auto& t : classes)
+    if (is_nursery(t.key) == nursery) {
+      sum.sessions += t.sessions;
+      sum.seconds += t.seconds;
+      sum.lessons += t.lessons;
+      sum.games += t.games;
+    }
+  return sum;
+}
+}  // namespace
+
+std::string ReportFigures::period_vi() const {
+  if (from_day().empty()) return "";
+  std::string days = "từ ngày " + day_vi(from_day()) + " đến ngày " + day_vi(to_day());
+  return period.name.empty() ? days : period.name + " (" + days + ")";
+}
+
+Tally ReportFigures::nursery() const { return sum_of(by_class, true); }
+Tally ReportFigures::kindergarten() const { return sum_of(by_class, false); }
+
+int64_t estimated_child_sessions(const ReportFigures& f, const std::map<std::string, int>& children_per_class) {
+  int64_t sum = 0;
+  for (const auto& t : f.by_class) sum += int64_t{t.sessions} * children_in_class(children_per_class, t.key);
+  return sum;
+}
+
+ReportFigures compute_report(const std::filesystem::path& path, const TopicTitles& titles, const ReportPeriod& period) {
   SqliteDb db(sqlite_uri(path, "mode=ro"), SQLITE_OPEN_READONLY);
   Labels topic_labels = db.has_table("main", "topics") ? read_labels(db, "SELECT id, title FROM topics") : Labels{};
   for (const auto& [id, title] : titles) topic_labels[id] = title;
@@ -87,9 +140,13 @@ ReportFigures compute_report(const std::filesystem::path& path, const TopicTitle
                            "ifnull(a.lessons, 0), ifnull(a.games, 0) FROM sessions s LEFT JOIN "
                            "(SELECT session_id, sum(kind = 'lesson') AS lessons, sum(kind = 'game') AS games "
                            " FROM activities WHERE status = 'finished' OR (status <> 'failed' AND duration_s >= %d) "
-                           " GROUP BY session_id) a ON a.session_id = s.id",
+                           " GROUP BY session_id) a ON a.session_id = s.id "
+                           "WHERE substr(s.started_at, 1, 10) BETWEEN ? AND ?",
                            kShortestActivitySeconds));
+  st.bind(1, period.from.empty() ? std::string("0000-00-00") : period.from)
+      .bind(2, period.to.empty() ? std::string("9999-99-99") : period.to);
   ReportFigures f;
+  f.period = period;
   std::map<std::string, Tally> years, months, topics, classes, devices;
   while (st.step()) {
     std::string day(st.text(3));
@@ -105,12 +162,13 @@ ReportFigures compute_report(const std::filesystem::path& path, const TopicTitle
     add(months[month], seconds, lessons, games);
     add(topics[std::string(st.text(2))], seconds, lessons, games);
     add(classes[std::string(st.text(1))], seconds, lessons, games);
+    add(f.by_month_class[month][std::string(st.text(1))], seconds, lessons, games);
     add(devices[std::string(st.text(0))], seconds, lessons, games);
     if (f.first_day.empty() || day < f.first_day) f.first_day = day;
     if (day > f.last_day) f.last_day = day;
   }
   f.total.key = "total";
-  fill_months(months);
+  fill_months(months, period);
   Labels year_labels;  // "2026-2027" -> "2026–2027", with the dash a year range takes in print
   for (const auto& [key, t] : years)
     if (key.size() == 9) year_labels[key] = key.substr(0, 4) + "–" + key.substr(5);

@@ -59,18 +59,7 @@ std::string escape(const std::string& s) {
 }
 
 // Thousands grouped with a narrow no-break space, which reads right in Vietnamese and English.
-std::string number(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
-std::string day_vi(const std::string& iso) {  // "2026-09-05" -> "05/09/2026"
-  return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) : iso;
-}
+std::string number(int64_t n) { return group_thousands(n, "\u202F"); }
 
 std::string both(const std::string& vi, const std::string& en) {
   return vi + " <span class=\"en\">/ " + en + "</span>";
@@ -168,9 +157,9 @@ std::string report_html(const ReportFigures& f, const std::string& heading) {
   html += "<p class=\"kicker\">XEM VÀ NÓI · BÁO CÁO CHIẾN DỊCH <span class=\"en\">/ WATCH AND TALK · CAMPAIGN "
           "REPORT</span></p>\n";
   html += "<h1>" + escape(heading) + "</h1>\n";
-  if (f.total.sessions > 0)
-    html += "<p class=\"period\">Từ " + day_vi(f.first_day) + " đến " + day_vi(f.last_day) +
-            " <span class=\"en\">/ From " + escape(f.first_day) + " to " + escape(f.last_day) + "</span></p>\n";
+  if (!f.from_day().empty())
+    html += "<p class=\"period\">Kỳ báo cáo: " + escape(f.period_vi()) + " <span class=\"en\">/ From " +
+            escape(f.from_day()) + " to " + escape(f.to_day()) + "</span></p>\n";
   html += "</header>\n";
   if (f.total.sessions == 0)
     return html + "<p class=\"empty\">" + both("Chưa có buổi học nào.", "No sessions yet.") + "</p>\n" +
