@@ -304,3 +304,55 @@ TEST_CASE("admin: one tap on a tab opens it, as a finger taps with no hover befo
     }
   CHECK(live.quit() == 0);
 }
+
+TEST_CASE("admin: the Report tab's period and names are saved, and the USB export's report files use them") {
+  KioskRun k;
+  seed(k.data);  // its counted session is in September 2026
+  const fs::path stick = k.dir / "usb" / "STICK";
+  fs::create_directories(stick);
+  k.extra_args = {"--usb-root", (k.dir / "usb").string()};
+  LiveKiosk live(k);
+  open_admin(live);
+  live.send("tap @admin:tab-report\n");
+  REQUIRE(live.wait_element("admin:period-dates"));
+  live.send("tap @admin:period-from\ntext 2026-09-01\ntap @admin:period-until\ntext 2026-09-30\ntap @admin:period-dates\n");
+  auto saved_period = [&] {
+    std::string warning;
+    return load_settings(k.data, warning).report.period;
+  };
+  REQUIRE(wait_until([&] { return saved_period() == "2026-09-01..2026-09-30"; }, 10));
+  REQUIRE(live.screenshot(k.shot("admin-report-period")));
+
+  live.send("tap @admin:report-header\n");
+  REQUIRE(live.wait_element("admin:report-principal"));
+  live.send("tap @admin:report-principal\ntext Nguyễn Thị Hoa\ntap @admin:children:La\nkey Ctrl+A\ntext 30\n"
+            "tap @admin:report-save\n");
+  std::string warning;
+  REQUIRE(wait_until([&] { return load_settings(k.data, warning).report.principal == "Nguyễn Thị Hoa"; }, 10));
+  Settings saved = load_settings(k.data, warning);
+  CHECK(saved.report.children == std::map<std::string, int>{{"Lá", 30}});  // groups left at 0 are not known
+  CHECK(saved.report.period == "2026-09-01..2026-09-30");  // saving the names keeps the period
+  REQUIRE(live.screenshot(k.shot("admin-report-names")));
+  live.send("tap @admin:tab-settings\n");
+  REQUIRE(live.wait_element("admin:save"));
+  const auto written = fs::last_write_time(k.data / "settings.json");
+  live.send("tap @admin:save\n");  // the Settings tab's own save keeps the report's names
+  REQUIRE(wait_until([&] { return fs::last_write_time(k.data / "settings.json") != written; }, 10));
+  CHECK(load_settings(k.data, warning).report == saved.report);
+
+  live.send("tap @admin:tab-usb\n");
+  REQUIRE(live.wait_element("admin:export"));
+  live.send("tap @admin:export\n");
+  fs::path folder;
+  REQUIRE(wait_until([&] {
+    for (const auto& e : fs::directory_iterator(stick))
+      if (e.path().filename().string().rfind("Lop-La-1_", 0) == 0) folder = e.path();
+    return !folder.empty();
+  }, 30));
+  CHECK(read_file(folder / "report.html").find("Kỳ báo cáo: từ ngày 01/09/2026 đến ngày 30/09/2026") != std::string::npos);
+  CHECK(fs::file_size(folder / "bao-cao.docx") > 0);
+  CHECK(query(folder / "journal.sqlite", "SELECT value FROM meta WHERE key = 'report_settings'")[0]["value"].find(
+            "Nguyễn Thị Hoa") != std::string::npos);
+  CHECK(read_file(folder / "SHA256SUMS").find("  so-lieu.xlsx\n") != std::string::npos);
+  CHECK(live.quit() == 0);
+}

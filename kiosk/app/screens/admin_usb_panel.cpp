@@ -129,8 +129,10 @@ void AdminUsbPanel::export_logs() {
   options.destination = chosen_path_;
   options.device_name = kiosk_.settings.device_name;
   options.school = kiosk_.settings.school;
+  options.report = kiosk_.settings.report;
   for (const auto& t : kiosk_.catalog.topics) options.topic_titles[t.id] = t.title.vi;
   options.now = unix_now();
+  options.period = report_period(kiosk_.settings.report, options.now);
   job_was_import_ = false;
   job_seen_ = false;
   job_.start([options](const BackgroundJob::Progress& progress) {
