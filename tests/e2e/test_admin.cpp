@@ -54,6 +54,17 @@ void open_admin(LiveKiosk& live) {
   REQUIRE(live.wait_screen("admin"));
 }
 
+// The folder of Lớp Lá 1's export once it carries its final name, or "" after 30 s.
+fs::path wait_for_export(const fs::path& stick) {
+  fs::path folder;
+  wait_until([&] {
+    for (const auto& e : fs::directory_iterator(stick))
+      if (e.path().filename().string().rfind("Lop-La-1_", 0) == 0) folder = e.path();
+    return !folder.empty();
+  }, 30);
+  return folder;
+}
+
 fs::path only_folder(const fs::path& dir) {
   fs::path found;
   for (const auto& e : fs::directory_iterator(dir)) found = e.path();
@@ -86,12 +97,8 @@ TEST_CASE("admin: the held corner and the PIN open admin mode, and the logs expo
   live.send("tap @admin:export\n");
 
   // The folder appears under its final name only when it is complete and checked.
-  fs::path folder;
-  REQUIRE(wait_until([&] {
-    for (const auto& e : fs::directory_iterator(stick))
-      if (e.path().filename().string().rfind("Lop-La-1_", 0) == 0) folder = e.path();
-    return !folder.empty();
-  }, 30));
+  const fs::path folder = wait_for_export(stick);
+  REQUIRE(!folder.empty());
   REQUIRE(wait_until([&] { return live.process().stderr_text().find("Đã xuất 3 buổi học") != std::string::npos; }, 30));
   REQUIRE(live.screenshot(k.shot("admin-exported")));
   CHECK(only_folder(stick) == folder);  // nothing else left on the stick
@@ -343,12 +350,8 @@ TEST_CASE("admin: the Report tab's period and names are saved, and the USB expor
   live.send("tap @admin:tab-usb\n");
   REQUIRE(live.wait_element("admin:export"));
   live.send("tap @admin:export\n");
-  fs::path folder;
-  REQUIRE(wait_until([&] {
-    for (const auto& e : fs::directory_iterator(stick))
-      if (e.path().filename().string().rfind("Lop-La-1_", 0) == 0) folder = e.path();
-    return !folder.empty();
-  }, 30));
+  const fs::path folder = wait_for_export(stick);
+  REQUIRE(!folder.empty());
   CHECK(read_file(folder / "report.html").find("Kỳ báo cáo: từ ngày 01/09/2026 đến ngày 30/09/2026") != std::string::npos);
   CHECK(fs::file_size(folder / "bao-cao.docx") > 0);
   CHECK(query(folder / "journal.sqlite", "SELECT value FROM meta WHERE key = 'report_settings'")[0]["value"].find(
