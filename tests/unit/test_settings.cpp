@@ -21,6 +21,7 @@ TEST_CASE("settings survive a save and load") {
   s.school = "Trường Mầm non Hoa Ban";
   s.language = "en";
   s.volume_limit = 60;
+  s.report = {"UBND xã Thanh Nưa", "Thanh Nưa", "Nguyễn Thị Hoa", "MNHB", {{"Lá 1", 30}}, "school-year:2026"};
   save_settings(dir / "new", s);
   std::string warning;
   Settings back = load_settings(dir / "new", warning);
@@ -31,6 +32,7 @@ TEST_CASE("settings survive a save and load") {
   CHECK(back.school == "Trường Mầm non Hoa Ban");
   CHECK(back.language == "en");
   CHECK(back.volume_limit == 60);
+  CHECK(back.report == s.report);
   CHECK_FALSE(std::filesystem::exists(dir / "new" / "settings.json.tmp"));
 }
 
