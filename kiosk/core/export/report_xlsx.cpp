@@ -52,7 +52,13 @@ double hours(int64_t seconds) { return static_cast<double>((seconds + 180) / 360
 // One sheet's rows, written top to bottom.
 class Sheet {
  public:
-  Sheet(lxw_workbook* wb, const Formats& f, const char* name) : ws_(workbook_add_worksheet(wb, name)), f_(f) {}
+  // Printed on A4, as wide as one page (landscape for the wide month table).
+  Sheet(lxw_workbook* wb, const Formats& f, const char* name, bool landscape = false)
+      : ws_(workbook_add_worksheet(wb, name)), f_(f) {
+    worksheet_set_paper(ws_, 9);  // A4
+    if (landscape) worksheet_set_landscape(ws_);
+    worksheet_fit_to_pages(ws_, 1, 0);
+  }
 
   lxw_worksheet* ws() { return ws_; }
   // Width of each column in characters, from the first.
@@ -101,7 +107,7 @@ std::string period_text(const ReportFigures& f) { return "Kỳ báo cáo: " + f.
 
 void summary(lxw_workbook* wb, const Formats& fmt, const ReportFigures& f, const ReportingSchool& who) {
   Sheet s(wb, fmt, "Tổng hợp");
-  s.widths({7, 46, 13, 13, 44});
+  s.widths({7, 44, 12, 12, 36});
   s.banner("Đơn vị báo cáo: " + who.school, 5, fmt.text);
   s.banner("Đơn vị nhận báo cáo: " + who.settings.parent_body, 5, fmt.text);
   s.skip();
@@ -141,7 +147,7 @@ void summary(lxw_workbook* wb, const Formats& fmt, const ReportFigures& f, const
 }
 
 void by_month(lxw_workbook* wb, const Formats& fmt, const ReportFigures& f) {
-  Sheet s(wb, fmt, "Theo tháng");
+  Sheet s(wb, fmt, "Theo tháng", true);
   auto groups = f.class_groups();
   std::vector<std::string> header{"Tháng"};
   for (const auto& g : groups) header.push_back(g);
