@@ -320,6 +320,7 @@ TEST_CASE("admin: the Report tab's period and names are saved, and the USB expor
   k.extra_args = {"--usb-root", (k.dir / "usb").string()};
   LiveKiosk live(k);
   open_admin(live);
+  REQUIRE(live.wait_element("admin:tab-report"));  // a tap before the tab is drawn finds nothing to tap
   live.send("tap @admin:tab-report\n");
   REQUIRE(live.wait_element("admin:period-dates"));
   live.send("tap @admin:period-from\ntext 2026-09-01\ntap @admin:period-until\ntext 2026-09-30\ntap @admin:period-dates\n");
