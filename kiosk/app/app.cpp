@@ -63,6 +63,9 @@ class App : public ReplayHost {
   }
   void request_quit() override { running_ = false; }
   void request_frame() override { needs_frame_ = true; }
+  bool input_settled() const override {
+    return !kiosk_.next_screen && imgui_input_.empty() && widget_frames_ == 0 && !nav_activate_;
+  }
 
  private:
   bool init_window();
@@ -94,9 +97,8 @@ class App : public ReplayHost {
   std::unique_ptr<ReplayDriver> replay_;
   uint32_t wake_event_ = 0;
   std::string screenshot_path_;
-  std::string last_ui_tree_;
   bool running_ = true, needs_frame_ = true, pointer_held_ = false;
-  bool was_animating_ = false, notice_shown_ = false;
+  bool was_animating_ = false, notice_shown_ = false, widgets_shown_ = false;
   AdminDoor admin_door_;
   bool nav_activate_ = false;            // Enter pressed on a widget screen: ImGui activates its focused widget
   int widget_frames_ = 0;                // frames still owed to ImGui widgets after input
@@ -213,13 +215,13 @@ int App::run() {
       handle(e);
       while (SDL_PollEvent(&e)) handle(e);
     }
+    if (replay_) {  // first: an `advance` moves the clock that the timers below read
+      replay_->step(*this, kiosk_.now(), frames_);
+      while (SDL_PollEvent(&e)) handle(e);  // so the frame below already shows what the command did
+    }
     kiosk_.sessions->tick(unix_now());
     double now = kiosk_.now();
     if (screen_ && screen_->tick(now)) needs_frame_ = true;
-    if (replay_) {
-      replay_->step(*this, now, frames_);
-      while (SDL_PollEvent(&e)) handle(e);  // so the frame below already shows what the command did
-    }
     if (admin_door_.held_long_enough(now)) open_admin();
     if (kiosk_.exit_code >= 0) running_ = false;
     bool animating = (screen_ && screen_->animating(now)) || admin_door_.holding();
@@ -422,10 +424,13 @@ void App::frame() {
   if (kiosk_.next_screen) {  // screen switches happen between frames
     screen_ = std::move(kiosk_.next_screen);
     screen_name_ = screen_->name();
-    if (screen_->uses_widgets()) widget_frames_ = 3;  // ImGui sees the tap that opened it end
+    widgets_shown_ = false;
     focus_.clear();
     pressed_.clear();
   }
+  // ImGui sees the tap that opened its widgets end (a new screen, or a screen's own dialog).
+  if (screen_->uses_widgets() && !widgets_shown_) widget_frames_ = 3;
+  widgets_shown_ = screen_->uses_widgets();
   int w, h, dw, dh;
   SDL_GetWindowSize(window_, &w, &h);
   SDL_GL_GetDrawableSize(window_, &dw, &dh);
@@ -459,6 +464,8 @@ void App::frame() {
   // Over everything, ImGui windows included (admin screens).
   draw_overlays(Canvas(ImGui::GetForegroundDrawList(), fonts_, *textures_, float(w), float(h)));
   notice_shown_ = now < kiosk_.notice_until;
+  ++frames_;
+  write_ui_tree();  // before the screenshot: a test that sees the picture finds this frame's tree
 
   ImGui::Render();
   glViewport(0, 0, dw, dh);
@@ -471,11 +478,9 @@ void App::frame() {
     screenshot_path_.clear();
   }
   SDL_GL_SwapWindow(window_);
-  ++frames_;
   if (widget_frames_ > 0) --widget_frames_;
   last_frame_ = now;
   needs_frame_ = false;
-  write_ui_tree();
 }
 
 // What every screen shares: the pressed target darkens, the focused one has a thick blue ring
@@ -500,11 +505,11 @@ void App::draw_overlays(const Canvas& c) const {
   }
 }
 
+// Every frame: the frame number and the replay's count of handled commands let a test wait for the
+// frame that followed its last command.
 void App::write_ui_tree() {
   if (options_.ui_tree.empty()) return;
-  std::string json = targets_.to_json(screen_name_, focus_);
-  if (json == last_ui_tree_) return;
-  last_ui_tree_ = json;
+  std::string json = targets_.to_json(screen_name_, focus_, replay_ ? replay_->handled() : 0, frames_);
   std::string tmp = options_.ui_tree + ".tmp";
   {
     std::ofstream out(tmp, std::ios::trunc);

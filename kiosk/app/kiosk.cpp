@@ -14,7 +14,7 @@ namespace {
 constexpr double kNoticeSeconds = 5;
 }
 
-double Kiosk::now() const { return SDL_GetTicks64() / 1000.0; }
+double Kiosk::now() const { return SDL_GetTicks64() / 1000.0 + clock_advance(); }
 
 void Kiosk::check_clock() {
   clock_problem = ::clock_problem(unix_now(), journal ? journal->latest_session_start() : 0);

@@ -46,7 +46,8 @@ struct Kiosk {
   // After the admin saved settings: the interface language and the volume limit take effect.
   void apply_settings();
   void save_settings_or_warn();
-  // Seconds on a monotonic clock, the time base of animations and notices.
+  // Seconds on a monotonic clock, the time base of animations and notices (moved ahead by the
+  // replay's `advance`, see core/clock.h).
   double now() const;
   // A message card shown over any screen for a few seconds: a problem a teacher should see (orange,
   // a warning sign), or good news (green, a star).

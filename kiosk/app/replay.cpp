@@ -6,6 +6,8 @@
 #include <fstream>
 #include <thread>
 
+#include "core/clock.h"
+
 ReplayDriver::ReplayDriver(const std::string& path, uint32_t wake_event) {
   std::thread(read_lines, inbox_, path, wake_event).detach();
 }
@@ -49,7 +51,8 @@ void ReplayDriver::error(const std::string& what) {
 double ReplayDriver::seconds_to_next(double now, uint64_t frames) {
   if (!scheduled_.empty()) return std::max(0.0, scheduled_.front().at - now);
   if (wait_until_ > now) return wait_until_ - now;
-  if (needs_frame_ && frames <= frame_of_last_command_) return -1;
+  // Until the frame is drawn, or the host settles (it draws frames for that by itself).
+  if (running_command_ || frames == 0) return frames > frame_of_last_event_ ? 0 : -1;
   std::lock_guard lock(inbox_->mutex);
   return inbox_->lines.empty() && !inbox_->open_failed ? -1 : 0;
 }
@@ -90,11 +93,14 @@ void ReplayDriver::step(ReplayHost& host, double now, uint64_t frames) {
     scheduled_.pop_front();
     if (s.type == SDL_KEYUP) push_key(host, s.type, s.key);
     else push_mouse(host, s.type, s.x, s.y);
-    frame_of_last_command_ = frames;  // the next command waits for a frame that saw this event
+    frame_of_last_event_ = frames;  // the command completes in a frame that saw this event
     host.request_frame();
   }
-  if (!scheduled_.empty() || now < wait_until_) return;
-  if (needs_frame_ && frames <= frame_of_last_command_) return;
+  if (frames == 0) return;  // the first command waits for the first frame
+  if (running_command_) {
+    if (!scheduled_.empty() || now < wait_until_ || frames <= frame_of_last_event_ || !host.input_settled()) return;
+    finish_command(host);
+  }
 
   std::string line;
   {
@@ -110,10 +116,21 @@ void ReplayDriver::step(ReplayHost& host, double now, uint64_t frames) {
   }
   std::string why;
   auto cmd = parse_replay_line(line, why);
-  if (!why.empty()) error(why);
+  if (!why.empty()) {
+    error(why);
+    return finish_command(host);
+  }
   if (!cmd) return;
-  frame_of_last_command_ = frames;
-  needs_frame_ = run(*cmd, host, now) && cmd->kind != ReplayCommand::Kind::Wait;
+  running_command_ = true;
+  frame_of_last_event_ = frames;
+  host.request_frame();
+  if (!run(*cmd, host, now)) finish_command(host);
+}
+
+void ReplayDriver::finish_command(ReplayHost& host) {
+  running_command_ = false;
+  ++handled_;
+  host.request_frame();  // the --ui-tree dump shows the new count
 }
 
 bool ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
@@ -121,6 +138,9 @@ bool ReplayDriver::run(const ReplayCommand& cmd, ReplayHost& host, double now) {
   switch (cmd.kind) {
     case K::Wait:
       wait_until_ = now + cmd.ms / 1000.0;
+      break;
+    case K::Advance:
+      advance_clocks(cmd.ms / 1000.0);
       break;
     case K::TapId: {
       const Target* t = host.current_targets().find(cmd.text);

@@ -2,8 +2,15 @@
 #include <cstdint>
 #include <string>
 
-// Wall-clock seconds since the epoch: what the journal records.
+// Wall-clock seconds since the epoch: what the journal records. Includes clock_advance().
 int64_t unix_now();
+
+// How far the replay's `advance MS` has moved the program's clocks ahead of the real ones, in
+// seconds (0 outside tests): unix_now() and the monotonic Kiosk::now() both include it, so tests of
+// timers (controls that hide, pages that turn, idle timeouts, the PIN lock-out) take no real time.
+// Thread-safe (background jobs read unix_now()).
+double clock_advance();
+void advance_clocks(double seconds);
 // ISO 8601 local time with its UTC offset, e.g. "2026-11-25T08:40:00+07:00".
 std::string iso8601_local(int64_t unix_seconds);
 

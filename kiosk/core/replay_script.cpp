@@ -25,8 +25,8 @@ std::optional<ReplayCommand> parse_replay_line(const std::string& line, std::str
     }
     return cmd;
   };
-  if (verb == "wait") {
-    cmd.kind = ReplayCommand::Kind::Wait;
+  if (verb == "wait" || verb == "advance") {
+    cmd.kind = verb == "wait" ? ReplayCommand::Kind::Wait : ReplayCommand::Kind::Advance;
     in >> cmd.ms;
     if (cmd.ms < 0) in.setstate(std::ios::failbit);
     return expect_end();

@@ -11,6 +11,11 @@ TEST_CASE("replay lines parse into commands") {
   CHECK(wait->kind == K::Wait);
   CHECK(wait->ms == 250);
 
+  auto advance = parse_replay_line("advance 31000", err);
+  REQUIRE(advance);
+  CHECK(advance->kind == K::Advance);
+  CHECK(advance->ms == 31000);
+
   auto tap = parse_replay_line("tap 100 200.5", err);
   REQUIRE(tap);
   CHECK(tap->kind == K::Tap);
@@ -52,7 +57,7 @@ TEST_CASE("blank lines and comments are skipped silently") {
 
 TEST_CASE("bad replay lines say why") {
   std::string err;
-  for (const char* bad : {"jump 1 2", "tap 10", "tap ten 20", "wait -5", "wait 10 extra", "drag 1 2 3", "key", "tap @",
+  for (const char* bad : {"jump 1 2", "tap 10", "tap ten 20", "wait -5", "wait 10 extra", "advance", "advance -1", "drag 1 2 3", "key", "tap @",
                           "screenshot", "quit now"}) {
     INFO(bad);
     CHECK_FALSE(parse_replay_line(bad, err));
