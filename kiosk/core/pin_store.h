@@ -16,9 +16,13 @@ class PinStore {
   static constexpr int kFirstLockSeconds = 30;
   static constexpr int kLongestLockSeconds = 15 * 60;
 
+  // How slow set_pin()'s hash is. TestOnly is libsodium's minimum, for tests only: they set and
+  // check PINs many times on a loaded machine. A hash keeps its own cost, so check() works either way.
+  enum class HashCost { Interactive, TestOnly };
+
   // Reads the file if there is one. A damaged file counts as "no PIN set yet" and is kept aside
   // as admin-pin.json.broken (reported through `warning`).
-  PinStore(std::filesystem::path data_dir, std::string& warning);
+  PinStore(std::filesystem::path data_dir, std::string& warning, HashCost cost = HashCost::Interactive);
 
   bool has_pin() const { return !hash_.empty(); }
   // 4 to 8 digits.
@@ -41,6 +45,7 @@ class PinStore {
   void save_if_possible() const;
 
   std::filesystem::path file_;
+  HashCost cost_;
   std::string hash_;
   int wrong_tries_ = 0;
   int64_t locked_until_ = 0;

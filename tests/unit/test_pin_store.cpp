@@ -25,6 +25,17 @@ TEST_CASE("a new kiosk has no PIN until one is set, and the PIN is stored only a
   CHECK(warning.empty());
 }
 
+TEST_CASE("a PIN hashed at the tests' cheap cost is checked like any other, and the kiosk's hash costs 64 MiB") {
+  TempDir cheap, real;
+  std::string warning;
+  PinStore(cheap.path, warning, PinStore::HashCost::TestOnly).set_pin("2468");
+  CHECK(read_file(cheap / "admin-pin.json").find("$argon2id$v=19$m=8,") != std::string::npos);
+  PinStore reopened(cheap.path, warning);  // a hash carries its own cost
+  CHECK(reopened.check("2468", 1000) == PinStore::Check::Right);
+  PinStore(real.path, warning).set_pin("2468");
+  CHECK(read_file(real / "admin-pin.json").find("$argon2id$v=19$m=65536,") != std::string::npos);
+}
+
 TEST_CASE("only 4 to 8 digits make a PIN") {
   CHECK(PinStore::valid_pin("0000"));
   CHECK(PinStore::valid_pin("12345678"));
