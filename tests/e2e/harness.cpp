@@ -64,6 +64,7 @@ KioskProcess::KioskProcess(const std::vector<std::string>& args, const std::file
   posix_spawn_file_actions_addopen(&files, 1, (dir / "kiosk.stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&files, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   setenv("SDL_AUDIODRIVER", "dummy", 1);
+  setenv("KIOSK_TEST_CHEAP_PIN_HASH", "1", 1);  // tests set and check many PINs (core/pin_store.h)
   int rc = posix_spawn(&pid_, KIOSK_EXE, &files, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&files);
   if (rc != 0) throw std::runtime_error("cannot start " + std::string(KIOSK_EXE));
@@ -75,22 +76,18 @@ KioskProcess::~KioskProcess() {
 
 bool KioskProcess::running() {
   if (reaped_) return false;
-  int status;
-  if (waitpid(pid_, &status, WNOHANG) == pid_) reaped_ = true;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) == pid_) {
+    reaped_ = true;
+    exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
   return !reaped_;
 }
 
 int KioskProcess::wait(double seconds) {
   auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-  while (std::chrono::steady_clock::now() < until) {
-    int status = 0;
-    pid_t r = waitpid(pid_, &status, WNOHANG);
-    if (r == pid_) {
-      reaped_ = true;
-      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  while (running() && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  if (!running()) return exit_code_;
   kill9();
   return -1;
 }
@@ -198,19 +195,54 @@ LiveKiosk::LiveKiosk(KioskRun& run, bool full_screen) : run_(run) {
   script_.open(pipe_path);  // blocks until the kiosk opens its end
 }
 
-void LiveKiosk::send(const std::string& lines) { script_ << lines << std::flush; }
+void LiveKiosk::send(const std::string& lines) {
+  std::istringstream in(lines);
+  std::string verb;
+  for (std::string line; std::getline(in, line);)  // blank and comment lines are not commands
+    if (std::istringstream(line) >> verb && verb[0] != '#') ++sent_;
+  script_ << lines << std::flush;
+}
+
+bool LiveKiosk::wait_tree(const std::function<bool(const nlohmann::json&)>& done, double seconds) {
+  bool reached = false;
+  auto stop = [&] {
+    auto tree = read_json(run_.tree);
+    reached = !tree.is_null() && tree.value("commands", uint64_t{0}) >= sent_ && done(tree);
+    return reached || !process_->running();  // a kiosk that ended gets no further
+  };
+  return wait_until(stop, seconds) && reached;
+}
+
+bool LiveKiosk::act(const std::string& lines, double seconds) {
+  send(lines);
+  return settle(seconds);
+}
+
+bool LiveKiosk::settle(double seconds) {
+  return wait_tree([](const nlohmann::json&) { return true; }, seconds);
+}
 
 bool LiveKiosk::wait_screen(const std::string& screen, double seconds) {
-  return wait_until([&] { return read_json(run_.tree)["screen"] == screen; }, seconds);
+  return wait_tree([&](const nlohmann::json& tree) { return tree["screen"] == screen; }, seconds);
 }
 
 bool LiveKiosk::wait_element(const std::string& id, double seconds) {
-  return wait_until([&] { return !run_.element(id).is_null(); }, seconds);
+  return wait_tree([&](const nlohmann::json& tree) {
+    for (const auto& e : tree["elements"])
+      if (e["id"] == id) return true;
+    return false;
+  }, seconds);
 }
 
 bool LiveKiosk::screenshot(const std::filesystem::path& png, double seconds) {
-  send("screenshot " + png.string() + "\n");
-  return wait_until([&] { return std::filesystem::exists(png); }, seconds);
+  return act("screenshot " + png.string() + "\n", seconds) && std::filesystem::exists(png);
+}
+
+bool LiveKiosk::wait_picture(const std::filesystem::path& png, const std::function<bool(const Png&)>& done, double seconds) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < until)
+    if (screenshot(png, seconds) && done(load_png(png))) return true;
+  return false;
 }
 
 std::vector<std::string> KioskRun::args(const std::filesystem::path& replay) const {

@@ -27,7 +27,7 @@ class KioskProcess {
   KioskProcess(const std::vector<std::string>& args, const std::filesystem::path& dir);
   ~KioskProcess();
   // Exit code, or -1 after `seconds` (the kiosk is then killed).
-  int wait(double seconds);
+  [[nodiscard]] int wait(double seconds);
   bool running();
   void kill9();
   std::string stderr_text() const;
@@ -37,6 +37,7 @@ class KioskProcess {
   pid_t pid_ = -1;
   std::filesystem::path err_;
   bool reaped_ = false;
+  int exit_code_ = -1;
 };
 
 struct Rgb {
@@ -57,8 +58,10 @@ struct Png {
 Png load_png(const std::filesystem::path& path);
 
 nlohmann::json read_json(const std::filesystem::path& path);
-// Polls `done` every 20 ms; true when it held before `seconds` ran out.
-bool wait_until(const std::function<bool()>& done, double seconds);
+// Polls `done` every 20 ms; true when it held before `seconds` ran out. For states the kiosk
+// reaches by itself (a video's cue, a file written by a background job); what follows from replay
+// commands is waited for with LiveKiosk::act().
+[[nodiscard]] bool wait_until(const std::function<bool()>& done, double seconds);
 
 using Row = std::map<std::string, std::string>;
 std::vector<Row> query(const std::filesystem::path& db, const std::string& sql);
@@ -82,31 +85,49 @@ struct KioskRun {
   std::filesystem::path shot(const std::string& name) const { return dir / (name + ".png"); }
   std::vector<std::string> args(const std::filesystem::path& replay) const;
   // Writes the script, runs the kiosk to its end and returns its exit code.
-  int run(const std::string& script, double timeout_seconds = 60);
+  [[nodiscard]] int run(const std::string& script, double timeout_seconds = 60);
   std::vector<Row> sessions() const { return query(data / "journal.sqlite", "SELECT * FROM sessions ORDER BY started_unix"); }
   // The element with `id` in the last ui-tree dump, or null.
   nlohmann::json element(const std::string& id) const;
 };
 
-// A kiosk driven live through a named pipe, while the test watches its ui-tree and files.
+// A kiosk driven live through a named pipe, while the test watches its ui-tree and files. The
+// ui-tree carries how many replay commands the kiosk has handled (core/targets.h): every wait
+// below first waits for all commands sent so far, so the tree it reads is from a frame drawn after
+// the last of them. A kiosk that dies or stops answering makes a wait fail, never hang.
 class LiveKiosk {
  public:
   // `full_screen`: leave out --windowed.
   explicit LiveKiosk(KioskRun& run, bool full_screen = false);
-  void send(const std::string& lines);  // replay commands, each ending in a newline
-  bool wait_screen(const std::string& screen, double seconds = 20);
-  bool wait_element(const std::string& id, double seconds = 20);
-  // Sends `screenshot` and waits until the file is there.
-  bool screenshot(const std::filesystem::path& png, double seconds = 20);
+  // Replay commands, each ending in a newline; no waiting.
+  void send(const std::string& lines);
+  // Sends `lines` and waits until they are handled and a frame was drawn after them.
+  [[nodiscard]] bool act(const std::string& lines, double seconds = 20);
+  // Waits until every command sent is handled, and then for the screen or the element (which may
+  // come later by itself: a video reaching a cue, a background job ending).
+  [[nodiscard]] bool settle(double seconds = 20);
+  [[nodiscard]] bool wait_screen(const std::string& screen, double seconds = 20);
+  [[nodiscard]] bool wait_element(const std::string& id, double seconds = 20);
+  // Sends `screenshot` and waits until it is handled: the file is then there, and the ui-tree is
+  // that frame's or a later one's.
+  [[nodiscard]] bool screenshot(const std::filesystem::path& png, double seconds = 20);
+  // Takes screenshots into `png` until one shows what `done` looks for (a video's picture, which
+  // mpv draws in its own time).
+  [[nodiscard]] bool wait_picture(const std::filesystem::path& png, const std::function<bool(const Png&)>& done,
+                                  double seconds = 20);
   // Sends `quit` and returns the exit code (-1 if the kiosk did not end in time).
-  int quit(double seconds = 20) {
+  [[nodiscard]] int quit(double seconds = 20) {
     send("quit\n");
     return process_->wait(seconds);
   }
   KioskProcess& process() { return *process_; }
 
  private:
+  // Polls the ui-tree until all commands sent are handled and `done(tree)` holds.
+  bool wait_tree(const std::function<bool(const nlohmann::json&)>& done, double seconds);
+
   KioskRun& run_;
   std::unique_ptr<KioskProcess> process_;
   std::ofstream script_;
+  uint64_t sent_ = 0;  // commands sent, counted as the kiosk counts them
 };

@@ -16,7 +16,7 @@ TEST_CASE("broken packs and missing covers show cards, and the good topics still
   KioskRun k;
   k.content = k.dir / "content";
   break_content(k.content);
-  REQUIRE(k.run("wait 800\nscreenshot " + k.shot("home").string() + "\nquit\n") == 0);
+  REQUIRE(k.run("advance 800\nscreenshot " + k.shot("home").string() + "\nquit\n") == 0);
   INFO(k.stderr_text);
   Png home = load_png(k.shot("home"));
   CHECK(home.colour_count() > 300);
@@ -29,7 +29,7 @@ TEST_CASE("broken packs and missing covers show cards, and the good topics still
   CHECK(pitch > 0);
   CHECK(home.at(pb["rect"][0].get<int>() + pitch + 30, pb["rect"][1].get<int>() + 30).near(0xEDEDED, 6));
 
-  REQUIRE(k.run("tap @class:Choi\ntap @topic:public-behaviour\nwait 400\ntap @end-session\ntap @finish:yes\nwait 300\nquit\n") == 0);
+  REQUIRE(k.run("tap @class:Choi\ntap @topic:public-behaviour\nadvance 400\ntap @end-session\ntap @finish:yes\nquit\n") == 0);
 
   // stderr names each file and field.
   CHECK(k.stderr_text.find("hand-washing/topic.json: not valid JSON") != std::string::npos);

@@ -22,9 +22,10 @@ std::string center_of(const nlohmann::json& e) {
   return std::to_string(r[0].get<int>() + r[2].get<int>() / 2) + " " + std::to_string(r[1].get<int>() + r[3].get<int>() / 2);
 }
 
-// Waits for the celebration, checks it on screen, goes back, and returns the game's journal row.
+// The celebration after its delay and its pop-in: checked on screen; then back, and the game's journal row.
 Row finish(KioskRun& k, LiveKiosk& kiosk) {
-  REQUIRE(kiosk.wait_element("game:again", 10));
+  REQUIRE(kiosk.act("advance 2000\n"));
+  REQUIRE_FALSE(k.element("game:again").is_null());
   REQUIRE(kiosk.screenshot(k.shot("celebration")));
   Png shot = load_png(k.shot("celebration"));
   CHECK(shot.at(420, 300).near(0xFFFFFF, 4));  // the celebration card
@@ -56,10 +57,10 @@ TEST_CASE("choose the right picture, by touch") {
     REQUIRE_FALSE(k.element(id).is_null());
     CHECK(k.element(id)["rect"][3].get<int>() >= 1080 / 8);  // targets at least 1/8 of the screen high
   }
-  kiosk.send("tap @piece:0\nwait 100\n");  // wrong: the round stays
+  REQUIRE(kiosk.act("tap @piece:0\nadvance 100\n"));  // wrong: the round stays
   REQUIRE(kiosk.screenshot(k.shot("wrong")));
   CHECK_FALSE(k.element("piece:2").is_null());
-  kiosk.send("wait 700\ntap @piece:1\nwait 300\ntap @piece:0\n");
+  kiosk.send("advance 700\ntap @piece:1\nadvance 300\ntap @piece:0\n");
   auto row = finish(k, kiosk);
   CHECK(details(row)["right"] == 2);
   CHECK(details(row)["wrong"] == 1);
@@ -73,18 +74,17 @@ TEST_CASE("memory pairs, by touch: matched cards leave, the last pair ends the g
   LiveKiosk kiosk(k);
   kiosk.send("tap @class:La\ntap @topic:lab\ntap @game:lab/m\n");
   REQUIRE(kiosk.wait_screen("game"));
-  // Find the pairs the way a child does: turn two; a match leaves the board (no longer a target).
-  int turns = 0;
-  while (k.element("game:again").is_null() && turns < 12) {
-    std::vector<std::string> open;
+  // Find the pairs the way a child does: turn two; a match leaves the board (no longer a target),
+  // two that differ turn back. Each turn is read from the tree drawn after the last one settled.
+  for (int turn = 0; k.element("game:again").is_null(); ++turn) {
+    REQUIRE(turn < 12);
+    std::vector<std::string> cards;
     const auto tree = read_json(k.tree);  // kept alive: the loop walks into it
     for (const auto& e : tree["elements"])
-      if (e["id"].get<std::string>().rfind("piece:", 0) == 0) open.push_back(e["id"]);
-    if (open.size() < 2) break;
-    const std::string first = open[0], second = open[1 + turns % (open.size() - 1)];
-    kiosk.send("tap @" + first + "\ntap @" + second + "\nwait 1300\n");
-    ++turns;
-    wait_until([&] { return k.element(first).is_null() || !k.element("game:again").is_null(); }, 2);
+      if (e["id"].get<std::string>().rfind("piece:", 0) == 0) cards.push_back(e["id"]);
+    REQUIRE(cards.size() >= 2);
+    const std::string first = cards[0], second = cards[1 + turn % (cards.size() - 1)];
+    REQUIRE(kiosk.act("tap @" + first + "\ntap @" + second + "\nadvance 1300\n"));
   }
   auto row = finish(k, kiosk);
   CHECK(details(row)["right"] == 2);
@@ -99,11 +99,11 @@ TEST_CASE("sort into groups, by dragging and by the remote") {
   kiosk.send("tap @class:La\ntap @topic:lab\ntap @game:lab/s\n");
   REQUIRE(kiosk.wait_element("zone:1"));
   // Drag the red picture into the green basket (wrong: it comes back), then into the red one.
-  kiosk.send("drag " + center_of(k.element("piece:0")) + " " + center_of(k.element("zone:1")) + " 300\nwait 500\n");
+  REQUIRE(kiosk.act("drag " + center_of(k.element("piece:0")) + " " + center_of(k.element("zone:1")) + " 300\nadvance 500\n"));
   REQUIRE(kiosk.screenshot(k.shot("after-wrong")));
   REQUIRE_FALSE(k.element("piece:0").is_null());
-  kiosk.send("drag " + center_of(k.element("piece:0")) + " " + center_of(k.element("zone:0")) + " 300\nwait 500\n");
-  REQUIRE(wait_until([&] { return k.element("piece:0").is_null(); }, 5));
+  REQUIRE(kiosk.act("drag " + center_of(k.element("piece:0")) + " " + center_of(k.element("zone:0")) + " 300\nadvance 500\n"));
+  REQUIRE(k.element("piece:0").is_null());
   // The remote: focus the other picture, Enter picks it up, the basket, Enter drops it.
   kiosk.send("key Down\nkey Down\nkey Return\nkey Up\nkey Right\nkey Return\n");
   auto row = finish(k, kiosk);
@@ -132,7 +132,7 @@ TEST_CASE("put in order, by tapping a step and then its place") {
     for (int p = 0; p < 3; ++p)
       if (c.near(colours[p], 30)) place = p;
     REQUIRE(place >= 0);
-    script += "tap @piece:" + std::to_string(i) + "\ntap @zone:" + std::to_string(place) + "\nwait 200\n";
+    script += "tap @piece:" + std::to_string(i) + "\ntap @zone:" + std::to_string(place) + "\nadvance 200\n";
   }
   kiosk.send(script);
   auto row = finish(k, kiosk);
@@ -152,7 +152,7 @@ TEST_CASE("spot it, by touch and by the remote's pointer") {
     return std::to_string(int(r[0].get<int>() + r[2].get<int>() * fx)) + " " +
            std::to_string(int(r[1].get<int>() + r[3].get<int>() * fy));
   };
-  kiosk.send("tap " + at(0.9, 0.9) + "\nwait 200\ntap " + at(0.26, 0.24) + "\nwait 300\n");  // a miss, then a find
+  kiosk.send("tap " + at(0.9, 0.9) + "\nadvance 200\ntap " + at(0.26, 0.24) + "\nadvance 300\n");  // a miss, then a find
   REQUIRE(kiosk.screenshot(k.shot("found")));
   Png found = load_png(k.shot("found"));
   // A green ring around the found place, at its radius (0.08 of the scene's width) from its centre.

@@ -11,11 +11,11 @@ TEST_CASE("SIGKILL mid-session: the restarted kiosk marks the session interrupte
     LiveKiosk kiosk(k);
     kiosk.send("tap @class:Mam\ntap @topic:traffic-safety\n");
     REQUIRE(kiosk.wait_screen("topic"));
-    // Let a few heartbeats land, then cut the power.
-    REQUIRE(wait_until([&] {
-      auto rows = k.sessions();
-      return !rows.empty() && std::stoi(rows[0]["duration_s"]) >= 3;
-    }, 20));
+    // Three seconds on, a heartbeat has landed; then cut the power.
+    REQUIRE(kiosk.act("advance 3000\n"));
+    auto rows = k.sessions();
+    REQUIRE(rows.size() == 1);
+    REQUIRE(std::stoi(rows[0]["duration_s"]) >= 3);
     kiosk.process().kill9();
   }
   auto before = k.sessions();
@@ -23,7 +23,7 @@ TEST_CASE("SIGKILL mid-session: the restarted kiosk marks the session interrupte
   CHECK(before[0]["status"] == "running");  // nothing could close it
   int beat = std::stoi(before[0]["duration_s"]);
 
-  REQUIRE(k.run("wait 200\nquit\n") == 0);
+  REQUIRE(k.run("quit\n") == 0);
   CHECK(k.stderr_text.find("1 interrupted session(s) recovered") != std::string::npos);
   auto after = k.sessions();
   REQUIRE(after.size() == 1);
