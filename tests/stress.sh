@@ -12,6 +12,7 @@ runs=${positional[0]:-10} hogs=${positional[1]:-2} build=${positional[2]:-build}
 hog_pids=()
 stop_hogs() { for pid in "${hog_pids[@]}"; do kill "$pid" 2>/dev/null; done; }
 trap stop_hogs EXIT
+trap "exit 130" INT TERM  # so that the hogs stop with the script
 for ((h = 0; h < hogs; h++)); do
   bash -c 'while :; do :; done' &
   hog_pids+=($!)
@@ -23,6 +24,7 @@ for ((i = 1; i <= runs; i++)); do
   start=$(date +%s)
   rm -f "$build/Testing/Temporary/LastTestsFailed.log"
   ctest --test-dir "$build" -j2 --output-on-failure "$@" >"$build/stress-run-$i.log" 2>&1
+  rc=$?
   failed_log=$build/Testing/Temporary/LastTestsFailed.log  # "number:name" lines
   n=0
   if [[ -s $failed_log ]]; then
@@ -30,6 +32,10 @@ for ((i = 1; i <= runs; i++)); do
       failures[$name]=$(( ${failures[$name]:-0} + 1 ))
       ((n++))
     done <"$failed_log"
+  fi
+  if ((rc != 0 && n == 0)); then  # ctest itself failed or was stopped: the run counts as failed
+    failures["(ctest exit code $rc)"]=$(( ${failures["(ctest exit code $rc)"]:-0} + 1 ))
+    n=1
   fi
   total_failed=$((total_failed + n))
   echo "run $i/$runs: $n failed, $(( $(date +%s) - start )) s (log: $build/stress-run-$i.log)"
