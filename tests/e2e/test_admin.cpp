@@ -57,12 +57,12 @@ void open_admin(LiveKiosk& live) {
 // The folder of Lớp Lá 1's export once it carries its final name, or "" after 30 s.
 fs::path wait_for_export(const fs::path& stick) {
   fs::path folder;
-  wait_until([&] {
+  const bool found = wait_until([&] {
     for (const auto& e : fs::directory_iterator(stick))
       if (e.path().filename().string().rfind("Lop-La-1_", 0) == 0) folder = e.path();
     return !folder.empty();
   }, 30);
-  return folder;
+  return found ? folder : fs::path();
 }
 
 fs::path only_folder(const fs::path& dir) {
