@@ -150,6 +150,26 @@ TEST_CASE("admin: a new kiosk asks to choose a PIN first, typed on a keyboard, a
   CHECK(live.process().wait(20) == 10);
 }
 
+TEST_CASE("admin: five wrong PINs lock the pad for 30 s, and a pad left alone goes home, with no real time passing") {
+  KioskRun k;
+  seed(k.data);
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  live.send(kHoldCorner);
+  REQUIRE(live.wait_screen("pin"));
+  for (int i = 0; i < PinStore::kFreeTries; ++i) REQUIRE(live.act("tap @pin:1\ntap @pin:1\ntap @pin:1\ntap @pin:1\ntap @pin:ok\n"));
+  CHECK(k.element("pin:2").is_null());  // locked: no keys to tap
+  REQUIRE(live.act("advance 25000\n"));
+  CHECK(k.element("pin:2").is_null());
+  REQUIRE(live.act("advance 6000\n"));  // the 30 s are over
+  REQUIRE_FALSE(k.element("pin:2").is_null());
+  CHECK(read_json(k.tree)["screen"] == "pin");
+  REQUIRE(live.act("advance 61000\n"));  // a minute untouched: back to the children's screen
+  CHECK(read_json(k.tree)["screen"] == "home");
+  open_admin(live);
+  CHECK(live.quit() == 0);
+}
+
 TEST_CASE("admin: Ctrl+Alt+A on a keyboard opens the PIN pad from the home screen") {
   KioskRun k;
   seed(k.data);
