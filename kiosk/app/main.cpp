@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "app/app.h"
+#include "core/archive.h"
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/export/log_export.h"
@@ -11,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/settings.h"
+#include "core/text.h"
 
 namespace {
 int check_content(const std::filesystem::path& dir) {
@@ -24,6 +26,25 @@ int check_content(const std::filesystem::path& dir) {
   std::printf("%zu topic(s), %zu lesson(s), %zu game(s), %zu problem(s)\n", catalog.topics.size(), lessons, games,
               catalog.problems.size());
   return catalog.problems.empty() ? 0 : 1;
+}
+
+// A pack folder as one zip, to send to another school; the pack must pass check-content first.
+int pack_folder(const std::filesystem::path& dir, const std::filesystem::path& out) {
+  const Topic topic = load_topic(dir, dir.filename().string());
+  for (const auto& p : topic.problems) std::fprintf(stderr, "%s\n", p.describe().c_str());
+  if (!topic.problems.empty()) {
+    std::fprintf(stderr, "not packed: fix the problems above first\n");
+    return 1;
+  }
+  try {
+    write_zip(dir, out);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 1;
+  }
+  std::printf("%s: %zu lesson(s), %zu game(s), %s\n", out.c_str(), topic.lessons.size(), topic.games.size(),
+              human_size(std::filesystem::file_size(out)).c_str());
+  return 0;
 }
 
 // A line each time the step changes: enough to follow an export in a terminal or a log.
@@ -128,6 +149,11 @@ int main(int argc, char** argv) {
   auto* check = cli.add_subcommand("check-content", "validate every topic pack in DIR; exit 1 on any problem");
   check->add_option("DIR", check_dir, "content folder")->required();
 
+  std::filesystem::path pack_dir, pack_out;
+  auto* pck = cli.add_subcommand("pack", "zip the topic pack DIR into OUT.zip, to carry it to another kiosk");
+  pck->add_option("DIR", pack_dir, "a topic pack folder (named with its id, holding topic.json)")->required()->check(CLI::ExistingDirectory);
+  pck->add_option("OUT", pack_out, "the zip to write")->required();
+
   std::filesystem::path export_data = default_data_dir(), export_to, export_content = find_install_paths().content;
   auto* exp = cli.add_subcommand("export", "copy the journal, CSV files and the report to a folder (a USB stick)");
   exp->add_option("--data", export_data, "folder of the journal and settings")->capture_default_str();
@@ -146,6 +172,10 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(cli, argc, argv);
   if (*check) return check_content(check_dir);
+  if (*pck) {
+    auto dir = std::filesystem::absolute(pack_dir).lexically_normal();
+    return pack_folder(dir.has_filename() ? dir : dir.parent_path(), pack_out);  // "DIR/" names DIR
+  }
   if (*exp || *mrg) init_i18n(find_install_paths().locale.string(), options.lang);
   if (*exp) return export_logs_to(export_data, export_to, export_content, export_period);
   if (*mrg) return merge(merge_out, merge_in, merge_period);

@@ -12,14 +12,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
+#include "core/media_kind.h"
 #include "core/text.h"
 
 using nlohmann::json;
 
 namespace {
-
-const std::set<std::string> kVideos = {".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi"};
-const std::set<std::string> kPictures = {".jpg", ".jpeg", ".png", ".webp"};
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -71,12 +69,12 @@ std::optional<MediaFolder> read_media_folder(const fs::path& dir) {
     const std::string name = item.path().filename().string();
     if (name[0] == '.' || lower(name) == "thumbs.db" || lower(name) == "desktop.ini") continue;
     const auto type = item.symlink_status(ec).type();
-    const auto ext = lower(item.path().extension().string());
-    // A link counts by its name, so that the scan lists the folder and refuses the link by name.
-    bool file = type == fs::file_type::regular || type == fs::file_type::symlink;
-    if (file && kVideos.count(ext)) media.videos.push_back(item.path());
-    else if (file && kPictures.count(ext)) media.pictures.push_back(item.path());
-    else return std::nullopt;
+    // A link counts by what it points to, so that the scan lists the folder and refuses the link by name.
+    const bool file = type == fs::file_type::regular || type == fs::file_type::symlink;
+    const MediaKind kind = file ? media_kind(item.path()) : MediaKind::none;
+    if (kind == MediaKind::video) media.videos.push_back(item.path());
+    else if (kind == MediaKind::picture) media.pictures.push_back(item.path());
+    else media.skipped.push_back(item.path());
   }
   if (ec || (media.videos.empty() && media.pictures.empty())) return std::nullopt;
   auto by_name = [](const fs::path& a, const fs::path& b) {
@@ -84,6 +82,7 @@ std::optional<MediaFolder> read_media_folder(const fs::path& dir) {
   };
   std::sort(media.videos.begin(), media.videos.end(), by_name);
   std::sort(media.pictures.begin(), media.pictures.end(), by_name);
+  std::sort(media.skipped.begin(), media.skipped.end(), by_name);
   return media;
 }
 
@@ -118,14 +117,14 @@ void write_auto_manifest(const MediaFolder& media, const std::string& title, con
   std::set<std::string> ids;
   json lessons = json::array();
   for (const auto& video : media.videos) {
-    const std::string name = video.stem().string();
+    const std::string name = nfc(video.stem().string());
     lessons.push_back({{"id", unique_id(name, "video", ids)}, {"type", "video"},
                        {"title", {{"vi", title_from_name(name)}}}, {"file", video.filename().string()}});
   }
   if (!media.pictures.empty()) {
     json pages = json::array();
     for (const auto& picture : media.pictures) {
-      const std::string name = picture.stem().string();
+      const std::string name = nfc(picture.stem().string());
       pages.push_back({{"picture", picture.filename().string()},
                        {"caption", {{"vi", says_something(name) ? title_from_name(name) : title}}}});
     }

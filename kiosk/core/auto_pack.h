@@ -11,10 +11,12 @@ namespace fs = std::filesystem;
 
 struct MediaFolder {
   std::vector<fs::path> videos, pictures;  // each in natural name order ("2" before "10")
+  std::vector<fs::path> skipped;           // sub-folders and files that are neither, by name
 };
 
-// The folder's videos and pictures, or nothing when it holds anything else (a sub-folder, a
-// document) or no media at all. Hidden files, Thumbs.db and desktop.ini are ignored.
+// The folder's videos and pictures, judged by their content (media_kind.h) whatever their names
+// end in, or nothing when it holds no media at all. Anything else is listed in `skipped` and never
+// hides the rest. Hidden files, Thumbs.db and desktop.ini are ignored.
 std::optional<MediaFolder> read_media_folder(const fs::path& dir);
 
 // The topic or lesson id a name gives: "An toàn giao thông" -> "an-toan-giao-thong"; empty when

@@ -10,11 +10,14 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <optional>
+#include <string_view>
 
 #include "core/atomic_file.h"
 #include "core/auto_pack.h"
 #include "core/i18n.h"
+#include "core/importers/zip_import.h"
 #include "core/manifest_reader.h"
 #include "core/text.h"
 
@@ -54,49 +57,98 @@ std::vector<PackFile> files_to_copy(const fs::path& dir, const std::optional<Med
   return files;
 }
 
-// Folders on the stick that may be packs: not hidden, not links, not a kiosk export.
-std::vector<fs::path> candidate_folders(const fs::path& dir) {
-  std::vector<fs::path> folders;
+// Folders and files on the stick that may be packs: not hidden, not links, not a kiosk export.
+std::vector<fs::path> candidates(const fs::path& dir) {
+  std::vector<fs::path> found;
   std::error_code ec, item_ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const fs::path& path = it->path();
-    if (path.filename().string()[0] == '.' || it->symlink_status(item_ec).type() != fs::file_type::directory) continue;
+    const auto type = it->symlink_status(item_ec).type();
+    if (path.filename().string()[0] == '.' || (type != fs::file_type::directory && type != fs::file_type::regular)) continue;
     if (fs::exists(path / "sessions.csv", item_ec) || fs::exists(path / "journal.sqlite", item_ec)) continue;
-    folders.push_back(path);
+    found.push_back(path);
   }
-  return folders;
+  return found;
 }
 
-std::optional<PackOnStick> read_pack(const fs::path& dir, const fs::path& imported_dir) {
+std::string lessons_and_games(int lessons, int games) {
+  return format(tr("%d lesson(s), %d game(s)"), lessons, games);
+}
+
+PackOnStick read_folder_pack(const fs::path& dir) {
   PackOnStick pack;
-  pack.dir = dir;
-  const std::string name = dir.filename().string();
-  std::error_code ec;
-  std::optional<MediaFolder> media;
-  if (fs::exists(fs::symlink_status(dir / "topic.json", ec))) {
-    Topic topic = load_topic(dir, name);
-    pack.id = topic.id;
-    pack.title = topic.title;
-    pack.lessons = static_cast<int>(topic.lessons.size());
-    pack.games = static_cast<int>(topic.games.size());
-    pack.problems = topic.problems;
-  } else if ((media = read_media_folder(dir))) {
-    pack.generated = true;
-    pack.id = id_from_name(name);
-    pack.title.vi = name;
-    pack.lessons = static_cast<int>(media->videos.size()) + (media->pictures.empty() ? 0 : 1);
-    if (pack.id.empty())
-      pack.problems.push_back({dir, "", "the folder's name needs a letter or a digit (it gives the topic id)"});
-    // The generated manifest is checked only once copied; a bad picture is better named now.
-    for (const auto& picture : media->pictures)
-      if (!looks_like_picture(picture)) pack.problems.push_back({picture, "", "is not a PNG, JPEG or WebP picture"});
-  } else {
-    return std::nullopt;
-  }
-  files_to_copy(dir, media, pack.problems);
-  pack.replaces_existing = !pack.id.empty() && fs::exists(imported_dir / pack.id, ec);
+  pack.path = dir;
+  Topic topic = load_topic(dir, dir.filename().string());
+  pack.id = topic.id;
+  pack.title = topic.title;
+  pack.lessons = static_cast<int>(topic.lessons.size());
+  pack.games = static_cast<int>(topic.games.size());
+  pack.problems = topic.problems;
+  pack.becomes = lessons_and_games(pack.lessons, pack.games);
+  files_to_copy(dir, std::nullopt, pack.problems);
   return pack;
 }
+
+PackOnStick read_media_pack(const fs::path& dir, const MediaFolder& media) {
+  PackOnStick pack;
+  pack.path = dir;
+  pack.kind = PackKind::media_folder;
+  const std::string name = nfc(dir.filename().string());
+  pack.id = id_from_name(name);
+  pack.title.vi = name;
+  pack.lessons = static_cast<int>(media.videos.size()) + (media.pictures.empty() ? 0 : 1);
+  pack.becomes = format(tr("made from a folder: %zu video lesson(s) and a story of %zu picture(s)"),
+                        media.videos.size(), media.pictures.size());
+  std::error_code ec;
+  for (const auto& item : media.skipped)
+    pack.skipped.push_back(format(fs::is_directory(fs::symlink_status(item, ec))
+                                      ? tr("%s: a folder inside (only the files beside it are used)")
+                                      : tr("%s: not a video or picture the kiosk can play"),
+                                  nfc(item.filename().string()).c_str()));
+  if (pack.id.empty())
+    pack.problems.push_back({dir, "", "the folder's name needs a letter or a digit (it gives the topic id)"});
+  files_to_copy(dir, media, pack.problems);
+  return pack;
+}
+
+// The importer of each kind of file: what the file becomes, and how.
+struct FileImporter {
+  PackKind kind;
+  PackOnStick (*read)(const fs::path& file);
+  ConvertFile convert;
+};
+const FileImporter kImporters[] = {
+    {PackKind::zip, read_zip_pack, convert_zip_pack},
+};
+
+const FileImporter* importer_of(PackKind kind) {
+  for (const auto& importer : kImporters)
+    if (importer.kind == kind) return &importer;
+  return nullptr;
+}
+
+// A file's kind by its content: the name's extension only tells an old .ppt from other Office files.
+std::optional<PackKind> file_kind(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  char head[8] = {};
+  in.read(head, sizeof head);
+  const std::string_view start(head, static_cast<size_t>(in.gcount()));
+  if (start.substr(0, 4) == "PK\x03\x04") return PackKind::zip;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void ensure_room(uintmax_t bytes, const fs::path& staging) {
+  std::error_code ec;
+  if (auto space = fs::space(staging, ec); !ec && space.available < bytes + kImportLeavesFree)
+    throw ImportError(format(tr("Not enough room on the kiosk for this pack: it needs %s, %s are free, and %s must "
+                                "stay free for the class records."),
+                             human_size(bytes).c_str(), human_size(space.available).c_str(),
+                             human_size(kImportLeavesFree).c_str()));
+}
+
+namespace {
 
 // A full disk is told apart from other write failures: it is the one the admin can fix.
 [[noreturn]] void write_failed(const fs::path& file, int error) {
@@ -142,40 +194,43 @@ void copy_file_synced(const fs::path& from, const fs::path& to, const std::funct
 // the catalog will read it, and syncs it to disk.
 void copy_pack(const PackOnStick& pack, const fs::path& staging, const std::function<void(double)>& progress) {
   std::optional<MediaFolder> media;
-  if (pack.generated && !(media = read_media_folder(pack.dir)))
-    throw ImportError(format(tr("The pack changed on the USB stick: %s"), pack.dir.filename().c_str()));
+  if (pack.kind == PackKind::media_folder && !(media = read_media_folder(pack.path)))
+    throw ImportError(format(tr("The pack changed on the USB stick: %s"), pack.path.filename().c_str()));
   std::vector<Problem> problems;
-  const auto files = files_to_copy(pack.dir, media, problems);
+  const auto files = files_to_copy(pack.path, media, problems);
   if (!problems.empty())
     throw ImportError(format(tr("The pack changed on the USB stick: %s"), problems.front().describe().c_str()));
 
   uintmax_t total = 0, done = 0;
   for (const auto& file : files) total += file.size;
-  std::error_code ec;
-  if (auto space = fs::space(staging, ec); !ec && space.available < total + kImportLeavesFree)
-    throw ImportError(format(tr("Not enough room on the kiosk for this pack: it needs %s, %s are free, and %s must "
-                                "stay free for the class records."),
-                             human_size(total).c_str(), human_size(space.available).c_str(),
-                             human_size(kImportLeavesFree).c_str()));
+  ensure_room(total, staging);
   for (const auto& file : files) {
     const fs::path to = staging / file.relative;
     if (file.folder) {
       if (mkdir(to.c_str(), 0755) != 0) write_failed(to, errno);
       continue;
     }
-    copy_file_synced(pack.dir / file.relative, to, [&](size_t n) {
+    copy_file_synced(pack.path / file.relative, to, [&](size_t n) {
       done += n;
       if (progress) progress(static_cast<double>(done) / static_cast<double>(total));
     });
   }
   if (media) write_auto_manifest(*media, pack.title.vi, staging);
+}
 
+// The pack in `staging` checked as the catalog will read it, and every folder of it synced (its
+// files were synced as they were written).
+void check_and_sync(const PackOnStick& pack, const fs::path& staging) {
   Topic copy = load_topic(staging, pack.id);
-  if (!copy.problems.empty())
-    throw ImportError(format(tr("The copied pack has problems: %s"), copy.problems.front().describe().c_str()));
+  if (!copy.problems.empty()) {
+    Problem first = copy.problems.front();
+    first.file = first.file.lexically_relative(staging);
+    throw ImportError(format(tr("The copied pack has problems: %s"), first.describe().c_str()));
+  }
   std::vector<fs::path> folders{staging};
-  for (const auto& file : files)
-    if (file.folder) folders.push_back(staging / file.relative);
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(staging, ec), end; !ec && it != end; it.increment(ec))
+    if (it->symlink_status(ec).type() == fs::file_type::directory) folders.push_back(it->path());
   for (const auto& folder : folders)
     if (int error = sync_folder(folder)) write_failed(folder, error);
 }
@@ -202,22 +257,36 @@ void remove_leftovers(const fs::path& imported_dir) {
 
 }  // namespace
 
+std::optional<PackOnStick> read_pack(const fs::path& path, const fs::path& imported_dir) {
+  std::optional<PackOnStick> pack;
+  std::error_code ec;
+  if (fs::is_directory(fs::symlink_status(path, ec))) {
+    if (fs::exists(fs::symlink_status(path / "topic.json", ec))) pack = read_folder_pack(path);
+    else if (auto media = read_media_folder(path)) pack = read_media_pack(path, *media);
+  } else if (auto kind = file_kind(path); kind && importer_of(*kind)) {
+    pack = importer_of(*kind)->read(path);
+  }
+  if (pack) pack->replaces_existing = !pack->id.empty() && fs::exists(imported_dir / pack->id, ec);
+  return pack;
+}
+
 std::vector<PackOnStick> scan_stick(const fs::path& stick_root, const fs::path& imported_dir) {
   std::vector<PackOnStick> packs;
-  for (const auto& dir : candidate_folders(stick_root)) {
-    const std::string name = dir.filename().string();
-    const bool holder = strcasecmp(name.c_str(), "content") == 0 || strcasecmp(name.c_str(), "xem-va-noi") == 0;
-    for (const auto& pack_dir : holder ? candidate_folders(dir) : std::vector<fs::path>{dir})
-      if (auto pack = read_pack(pack_dir, imported_dir)) packs.push_back(std::move(*pack));
+  for (const auto& path : candidates(stick_root)) {
+    const std::string name = path.filename().string();
+    const bool holder = fs::is_directory(path) && (strcasecmp(name.c_str(), "content") == 0 ||
+                                                   strcasecmp(name.c_str(), "xem-va-noi") == 0);
+    for (const auto& inner : holder ? candidates(path) : std::vector<fs::path>{path})
+      if (auto pack = read_pack(inner, imported_dir)) packs.push_back(std::move(*pack));
   }
   std::sort(packs.begin(), packs.end(), [](const PackOnStick& a, const PackOnStick& b) {
-    return natural_less(a.dir.filename().string(), b.dir.filename().string());
+    return natural_less(a.path.filename().string(), b.path.filename().string());
   });
   // Two packs of one id would replace each other.
   for (auto& pack : packs) {
     auto same = [&](const PackOnStick& other) { return other.id == pack.id; };
     if (!pack.id.empty() && std::count_if(packs.begin(), packs.end(), same) > 1)
-      pack.problems.push_back({pack.dir, "", "another pack on this stick has the same id, '" + pack.id + "'"});
+      pack.problems.push_back({pack.path, "", "another pack on this stick has the same id, '" + pack.id + "'"});
   }
   return packs;
 }
@@ -241,7 +310,13 @@ void import_pack(const PackOnStick& pack, const fs::path& imported_dir, const st
   fs::permissions(staging.dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                    fs::perms::others_read | fs::perms::others_exec, ec);  // mkdtemp makes it 0700
   try {
-    copy_pack(pack, staging.dir, progress);
+    if (pack.kind == PackKind::folder || pack.kind == PackKind::media_folder) {
+      copy_pack(pack, staging.dir, progress);
+    } else {
+      ensure_room(fs::file_size(pack.path, ec), staging.dir);  // no pack is smaller than its file
+      importer_of(pack.kind)->convert(pack, staging.dir, progress);
+    }
+    check_and_sync(pack, staging.dir);
     swap_in(staging.dir, imported_dir / pack.id);
   } catch (const ImportError&) {
     throw;

@@ -4,40 +4,34 @@
 // Where packs go on a stick and what is refused: content/README.md, "Bringing content on a USB stick".
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/import_error.h"
+#include "core/importers/importer.h"
 
-struct PackOnStick {
-  fs::path dir;     // on the stick
-  std::string id;   // the topic id it will have in the kiosk
-  LocalText title;
-  bool generated = false;  // a plain folder of videos and pictures, turned into a pack on import
-  int lessons = 0, games = 0;
-  bool replaces_existing = false;  // an imported pack of that id is there already
-  std::vector<Problem> problems;   // those of `kiosk check-content`, links, special files
-  bool importable() const { return problems.empty(); }
-};
-
-// The packs on a stick: its top-level folders, and the folders inside a top-level folder named
-// "content" or "xem-va-noi". Hidden folders, kiosk exports and folders that are neither a pack nor
-// a plain folder of media are left out. Sorted by folder name.
+// The packs on a stick: its top-level folders and files, and those inside a top-level folder named
+// "content" or "xem-va-noi". A folder is a pack (topic.json) or a plain folder of media; a file is
+// judged by its content: a zip (a zipped pack or folder, an H5P package, a PowerPoint .pptx/.odp),
+// a PDF, or an old PowerPoint .ppt. Hidden items, kiosk exports, folders with no media and other
+// files are left out. Sorted by name.
 std::vector<PackOnStick> scan_stick(const fs::path& stick_root, const fs::path& imported_dir);
 
-// What import_pack throws; what() is translated, for the admin.
-struct ImportError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+// What one folder or file becomes, as scan_stick lists it, or nothing when it is none of those.
+std::optional<PackOnStick> read_pack(const fs::path& path, const fs::path& imported_dir);
+
 
 // Room an import must leave free on the kiosk's disk, which also holds the class records: a full
 // disk would stop the journal (a session takes about 2 KB, so this is decades of them, with room
 // for the system's own logs).
 constexpr uintmax_t kImportLeavesFree = uintmax_t{64} << 20;
 
-// Copies the pack into <imported_dir>/.staging-<id>-XXXXXX (never following links), checks the copy
-// as the catalog does, syncs it to disk, then swaps it in for <imported_dir>/<id> in one rename.
+// Copies the pack into <imported_dir>/.staging-<id>-XXXXXX (never following links), or has its
+// importer write it there, checks the result as the catalog does, syncs it to disk, then swaps it
+// in for <imported_dir>/<id> in one rename.
 // Refused up front when it would leave less than kImportLeavesFree. On any failure (stick pulled
 // out, disk full, pack changed) the old pack stays as it was and no
 // staging folder is left. `progress` gets the fraction copied, 0 to 1.

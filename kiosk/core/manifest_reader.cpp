@@ -4,18 +4,12 @@
 #include <fstream>
 #include <regex>
 
+#include "core/media_kind.h"
+#include "core/text.h"
+
 using nlohmann::json;
 
-bool looks_like_picture(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  unsigned char head[12] = {};
-  in.read(reinterpret_cast<char*>(head), sizeof head);
-  if (in.gcount() < 12) return false;
-  bool png = head[0] == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
-  bool jpeg = head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
-  bool webp = std::equal(head, head + 4, "RIFF") && std::equal(head + 8, head + 12, "WEBP");
-  return png || jpeg || webp;
-}
+bool looks_like_picture(const fs::path& file) { return media_kind(file) == MediaKind::picture; }
 
 bool is_valid_id(const std::string& id) {
   static const std::regex pattern("[a-z0-9]+(-[a-z0-9]+)*");
@@ -37,8 +31,8 @@ LocalText ManifestReader::local_text(const json& parent, const std::string& key,
     fail(field, "must be an object {\"vi\": ..., \"en\": ...}");
     return text;
   }
-  text.vi = string_field(j, "vi", field + ".vi", true);
-  text.en = string_field(j, "en", field + ".en", false);
+  text.vi = nfc(string_field(j, "vi", field + ".vi", true));  // a text typed with Unikey's "tổ hợp" is decomposed
+  text.en = nfc(string_field(j, "en", field + ".en", false));
   return text;
 }
 
@@ -85,7 +79,7 @@ fs::path ManifestReader::pack_file(const json& parent, const std::string& key, c
 fs::path ManifestReader::picture(const json& parent, const std::string& key, const std::string& field, bool required) {
   auto path = pack_file(parent, key, field, required);
   if (!path.empty() && !looks_like_picture(path)) {
-    fail(field, "'" + parent[key].get<std::string>() + "' is not a PNG, JPEG or WebP picture");
+    fail(field, "'" + parent[key].get<std::string>() + "' is not a PNG, JPEG, WebP, GIF or HEIC picture");
     return {};
   }
   return path;

@@ -11,7 +11,7 @@
 
 namespace fs = std::filesystem;
 
-bool looks_like_picture(const fs::path& file);  // PNG, JPEG or WebP by its first bytes
+bool looks_like_picture(const fs::path& file);  // a picture by its first bytes (media_kind.h)
 bool is_valid_id(const std::string& id);        // a-z, 0-9 and single '-' between
 
 class ManifestReader {
@@ -28,7 +28,7 @@ class ManifestReader {
                                bool required);
   // A file inside the pack (see resolve_pack_file); empty when missing, optional and absent, or refused.
   fs::path pack_file(const nlohmann::json& parent, const std::string& key, const std::string& field, bool required);
-  // As pack_file, and the file must be a PNG, JPEG or WebP picture.
+  // As pack_file, and the file must be a picture (PNG, JPEG, WebP, GIF, HEIC).
   fs::path picture(const nlohmann::json& parent, const std::string& key, const std::string& field, bool required);
   // The array under `key` (absent: empty); a non-array is a problem.
   const nlohmann::json& list(const nlohmann::json& parent, const std::string& key, const std::string& field);

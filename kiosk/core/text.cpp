@@ -81,3 +81,12 @@ std::string human_size(uint64_t bytes) {
   for (; v >= 1024 && u < 3; ++u) v /= 1024;
   return format("%.1f %s", v, units[u]);
 }
+
+std::string nfc(const std::string& utf8) {
+  size_t len = 0;
+  auto* out = u8_normalize(UNINORM_NFC, reinterpret_cast<const uint8_t*>(utf8.data()), utf8.size(), nullptr, &len);
+  if (!out) return utf8;
+  std::string composed(reinterpret_cast<char*>(out), len);
+  std::free(out);
+  return composed;
+}

@@ -14,3 +14,8 @@ std::string group_thousands(int64_t n, const char* separator);
 
 // "12.5 MB", for messages.
 std::string human_size(uint64_t bytes);
+
+// The text in Unicode NFC: what macOS file names and Unikey's "Unicode tổ hợp" write decomposed
+// (a + U+0300) becomes the precomposed letters the fonts draw and comparisons expect. Invalid
+// UTF-8 is returned as it is.
+std::string nfc(const std::string& utf8);

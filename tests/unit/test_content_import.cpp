@@ -8,15 +8,16 @@
 #include "core/auto_pack.h"
 #include "core/content_import.h"
 #include "core/manifest_reader.h"
+#include "media_heads.h"
 #include "temp_dir.h"
 
 namespace {
-const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+const std::string& kPng = kPngHead;
 
 // A small valid pack; `manifest` replaces its topic.json when given.
 void make_pack(const fs::path& dir, const std::string& manifest = "") {
   write_file(dir / "cover.png", kPng);
-  write_file(dir / "a.mp4", "video bytes");
+  write_file(dir / "a.mp4", kMp4Head);
   write_file(dir / "topic.json", manifest.empty() ? R"({"title": {"vi": "Chủ đề của cô"}, "cover": "cover.png",
     "lessons": [{"id": "a", "type": "video", "title": {"vi": "Bài A"}, "file": "a.mp4"}]})"
                                                   : manifest);
@@ -66,19 +67,24 @@ TEST_CASE("USB import: scanning a stick finds a valid pack and names a broken on
   make_pack(stick / "broken", R"({"title": {"vi": "Hỏng"}, "cover": "nope.png"})");
   write_file(stick / ".Trashes/501/topic.json", "{}");                 // hidden: not a pack
   write_file(stick / "xem-va-noi-2024-05-01/sessions.csv", "uuid\n");  // a kiosk export: not a pack
-  write_file(stick / "Documents/letter.docx", "words");                // neither a pack nor media
+  write_file(stick / "Documents/letter.docx", "words");                // not media: left out, named
   write_file(stick / "Documents/photo.jpg", kPng);
+  write_file(stick / "notes.txt", "a file that is no pack: not listed");
 
   auto packs = scan_stick(stick.path, imported.path);
-  REQUIRE(packs.size() == 2);
+  REQUIRE(packs.size() == 3);
   const PackOnStick& broken = packs[0];
-  const PackOnStick& good = packs[1];
+  const PackOnStick& documents = packs[1];
+  const PackOnStick& good = packs[2];
+  CHECK(documents.kind == PackKind::media_folder);
+  CHECK(documents.skipped == std::vector<std::string>{"letter.docx: not a video or picture the kiosk can play"});
+  CHECK(documents.importable());
   CHECK(good.id == "hand-washing");
-  CHECK(good.dir == stick / "content/hand-washing");
+  CHECK(good.path == stick / "content/hand-washing");
   CHECK(good.title.vi == "Rửa tay và vệ sinh cá nhân");
   CHECK(good.lessons == 2);
   CHECK(good.games == 3);
-  CHECK_FALSE(good.generated);
+  CHECK(good.kind == PackKind::folder);
   CHECK_FALSE(good.replaces_existing);
   for (const auto& p : good.problems) UNSCOPED_INFO(p.describe());
   CHECK(good.importable());
@@ -212,18 +218,17 @@ TEST_CASE("USB import: a pack that would leave the kiosk's disk without room for
 TEST_CASE("USB import: a plain folder of videos and pictures becomes a topic titled from its file names") {
   TempDir stick, imported;
   const fs::path folder = stick / "An toàn giao thông";
-  write_file(folder / "10_Đội-mũ bảo hiểm.mp4", "video bytes");
-  write_file(folder / "2 qua đường.MP4", "video bytes");
-  write_file(folder / "03 Đi chậm.webm", "video bytes");
+  write_file(folder / "10_Đội-mũ bảo hiểm.mp4", kMp4Head);
+  write_file(folder / "2 qua đường.MP4", kMp4Head);
+  write_file(folder / "03 Đi chậm.webm", kWebmHead);
   write_file(folder / "IMG_0412.jpg", kPng);
   write_file(folder / "Bé ngồi sau xe.png", kPng);
   write_file(folder / "._IMG_0412.jpg", "macOS junk");
   write_file(folder / "Thumbs.db", "windows junk");
-  write_file(stick / "Holiday/a.jpg", kPng);
   write_file(stick / "Holiday/notes.txt", "a document: not a media folder");
 
   const PackOnStick& pack = only_pack(scan_stick(stick.path, imported.path));
-  CHECK(pack.generated);
+  CHECK(pack.kind == PackKind::media_folder);
   CHECK(pack.id == "an-toan-giao-thong");
   CHECK(pack.title.vi == "An toàn giao thông");
   CHECK(pack.lessons == 4);
@@ -254,7 +259,7 @@ TEST_CASE("USB import: a plain folder of videos and pictures becomes a topic tit
 
 TEST_CASE("USB import: a folder of videos only gets a plain cover the catalog accepts") {
   TempDir stick, imported;
-  write_file(stick / "Bai hat/Rửa tay.webm", "video bytes");
+  write_file(stick / "Bai hat/Rửa tay.webm", kWebmHead);
   import_pack(only_pack(scan_stick(stick.path, imported.path)), imported.path, no_progress);
   Catalog c = load_catalog(imported.path);
   for (const auto& p : c.problems) UNSCOPED_INFO(p.describe());
@@ -267,15 +272,53 @@ TEST_CASE("USB import: a folder of videos only gets a plain cover the catalog ac
   CHECK(topic->lessons[0].title.vi == "Rửa tay");
 }
 
-TEST_CASE("USB import: a picture that is not one, or two packs with one id, are named on the stick") {
+TEST_CASE("USB import: two packs with one id are named on the stick") {
   TempDir stick, imported;
-  write_file(stick / "Tranh/a.jpg", "this is not a JPEG, whatever its name says");
+  write_file(stick / "Tranh/a.jpg", kPng);
   make_pack(stick / "content/tranh");
   auto packs = scan_stick(stick.path, imported.path);
   REQUIRE(packs.size() == 2);
-  for (const auto& pack : packs) CHECK(has_problem(pack, pack.dir, "same id, 'tranh'"));
-  const auto& media = packs[0].generated ? packs[0] : packs[1];
-  CHECK(has_problem(media, stick / "Tranh/a.jpg", "not a PNG, JPEG or WebP"));
+  for (const auto& pack : packs) CHECK(has_problem(pack, pack.path, "same id, 'tranh'"));
+}
+
+TEST_CASE("USB import: media are judged by their content, whatever their names end in; the rest is named, never hides the rest") {
+  TempDir stick, imported;
+  const fs::path folder = stick / "Phone";
+  write_file(folder / "camera.MTS", std::string(4, '\0') + "\x47" + std::string(191, '\0') + "\x47" +
+                                        std::string(191, '\0') + "\x47" + std::string(200, '\0'));  // AVCHD: 192-byte packets
+  write_file(folder / "old.3gp", std::string("\0\0\0\x14" "ftyp3gp4\0\0\0\0", 16));
+  write_file(folder / "film.wmv", std::string("\x30\x26\xB2\x75\x8E\x66\xCF\x11\xA6\xD9", 10));
+  write_file(folder / "IMG_1.HEIC", std::string("\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24));
+  write_file(folder / "renamed.dat", kPng);
+  write_file(folder / "fake.jpg", "this is not a JPEG, whatever its name says");
+  write_file(folder / "Lesson plan.docx", "PK\x03\x04 words");
+  write_file(folder / "Old/x.png", kPng);
+  const PackOnStick& pack = only_pack(scan_stick(stick.path, imported.path));
+  CHECK(pack.lessons == 4);  // three videos and one story
+  CHECK(pack.becomes == "made from a folder: 3 video lesson(s) and a story of 2 picture(s)");
+  CHECK(pack.skipped == std::vector<std::string>{"fake.jpg: not a video or picture the kiosk can play",
+                                                 "Lesson plan.docx: not a video or picture the kiosk can play",
+                                                 "Old: a folder inside (only the files beside it are used)"});
+  CHECK(pack.importable());
+  import_pack(pack, imported.path, no_progress);
+  const Catalog c = load_catalog(imported.path);
+  for (const auto& p : c.problems) UNSCOPED_INFO(p.describe());
+  CHECK(c.problems.empty());
+  CHECK_FALSE(fs::exists(imported / "phone/fake.jpg"));
+  CHECK(c.find("phone")->cover == imported / "phone/IMG_1.HEIC");
+}
+
+TEST_CASE("USB import: a folder named in decomposed Unicode (macOS) gets a composed title") {
+  TempDir stick, imported;
+  const std::string decomposed = "An toa\xCC\x80n giao tho\xCC\x82ng";  // a + U+0300, o + U+0302
+  write_file(stick / decomposed / "Be\xCC\x81 qua đươ\xCC\x80ng.mp4", kMp4Head);
+  const PackOnStick& pack = only_pack(scan_stick(stick.path, imported.path));
+  CHECK(pack.title.vi == "An toàn giao thông");
+  CHECK(pack.id == "an-toan-giao-thong");
+  import_pack(pack, imported.path, no_progress);
+  const Catalog c = load_catalog(imported.path);
+  REQUIRE(c.find("an-toan-giao-thong"));
+  CHECK(c.find("an-toan-giao-thong")->lessons.at(0).title.vi == "Bé qua đường");
 }
 
 TEST_CASE("USB import: an imported pack replaces a bundled one of the same id") {

@@ -101,9 +101,7 @@ void AdminUsbPanel::update(Targets& targets, double now) {
   for (size_t i = 0; i < packs_.size(); ++i) {
     const PackOnStick& p = packs_[i];
     ImGui::PushID(int(i));
-    std::string what = format(tr("%s: %d lesson(s), %d game(s)"), p.title.in(ui_language()).c_str(), p.lessons, p.games);
-    if (p.generated) what += std::string(" · ") + tr("made from a folder of videos and pictures");
-    ImGui::TextUnformatted(what.c_str());
+    ImGui::TextUnformatted(format("%s: %s", p.title.in(ui_language()).c_str(), p.becomes.c_str()).c_str());
     if (p.importable()) {
       ImGui::SameLine();
       ImGui::BeginDisabled(job_.running());
@@ -113,9 +111,11 @@ void AdminUsbPanel::update(Targets& targets, double now) {
     }
     if (!p.problems.empty()) status_text(false, tr("Cannot be imported, because of these problems (in English, as kiosk check-content prints them):"));
     for (auto problem : p.problems) {  // named from the stick's top, as the admin sees it on a computer
-      problem.file = problem.file.lexically_relative(p.dir.parent_path());
+      problem.file = problem.file.lexically_relative(p.path.parent_path());
       status_text(false, "  " + problem.describe());
     }
+    if (!p.skipped.empty()) ImGui::TextWrapped("%s", tr("Left out:"));
+    for (const auto& item : p.skipped) ImGui::TextWrapped("  %s", item.c_str());
     ImGui::PopID();
   }
 }
