@@ -97,6 +97,7 @@ void MediaPlayer::load(const std::filesystem::path& file) {
   error_.clear();
   ended_ = false;
   loaded_ = false;
+  showed_frame_ = false;
   position_ = duration_ = 0;
   const char* cmd[] = {"loadfile", file.c_str(), nullptr};
   mpv_command_async(mpv_, 0, cmd);
@@ -172,7 +173,9 @@ bool MediaPlayer::poll() {
 }
 
 bool MediaPlayer::frame_ready() {
-  return render_ && (mpv_render_context_update(render_) & MPV_RENDER_UPDATE_FRAME);
+  const bool ready = render_ && (mpv_render_context_update(render_) & MPV_RENDER_UPDATE_FRAME);
+  showed_frame_ |= ready;
+  return ready;
 }
 
 void MediaPlayer::render(int width, int height) {

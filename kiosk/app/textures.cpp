@@ -4,9 +4,13 @@
 #include <SDL_image.h>
 #include <SDL_opengl.h>
 #include <libexif/exif-data.h>
+#include <libheif/heif.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+
+#include "core/media_kind.h"
 
 namespace {
 // EXIF orientation (1-8) of a JPEG, 1 when it has none: phones store photos sideways and say so.
@@ -18,6 +22,40 @@ int exif_orientation(const std::filesystem::path& path) {
     orientation = exif_get_short(entry->data, exif_data_get_byte_order(data));
   exif_data_unref(data);
   return (orientation >= 1 && orientation <= 8) ? orientation : 1;
+}
+
+bool heif_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  unsigned char head[32] = {};
+  in.read(reinterpret_cast<char*>(head), sizeof head);
+  return is_heif(head, static_cast<size_t>(in.gcount()));
+}
+
+// An iPhone's HEIC photo (SDL2_image does not read HEIF), decoded by libheif as RGBA. libheif turns
+// it upright by the file's own rotation and mirroring (irot/imir), which is authoritative in HEIF:
+// its EXIF orientation is never applied on top. Null with SDL's error set when it cannot.
+SDL_Surface* load_heif(const std::filesystem::path& path) {
+  heif_context* context = heif_context_alloc();
+  heif_image_handle* handle = nullptr;
+  heif_image* image = nullptr;
+  SDL_Surface* surface = nullptr;
+  heif_error error = heif_context_read_from_file(context, path.c_str(), nullptr);
+  if (!error.code) error = heif_context_get_primary_image_handle(context, &handle);
+  if (!error.code) error = heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGBA, nullptr);
+  if (!error.code) {
+    int stride = 0;
+    const uint8_t* pixels = heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride);
+    const int w = heif_image_get_width(image, heif_channel_interleaved), h = heif_image_get_height(image, heif_channel_interleaved);
+    surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);  // bytes R, G, B, A
+    for (int y = 0; surface && y < h; ++y)
+      std::copy_n(pixels + y * stride, w * 4, static_cast<uint8_t*>(surface->pixels) + y * surface->pitch);
+  } else {
+    SDL_SetError("HEIF: %s", error.message);
+  }
+  heif_image_release(image);
+  heif_image_handle_release(handle);
+  heif_context_free(context);
+  return surface;
 }
 
 // A copy of a 32-bit surface turned upright for EXIF orientation `o` (2-8 mirror and/or rotate).
@@ -71,12 +109,13 @@ const Texture& TextureCache::get(const std::filesystem::path& path) {
   auto it = cache_.find(path);
   if (it != cache_.end()) return it->second;
   Texture tex;
-  SDL_Surface* loaded = IMG_Load(path.c_str());
+  const bool heif = heif_file(path);
+  SDL_Surface* loaded = heif ? load_heif(path) : IMG_Load(path.c_str());
   SDL_Surface* rgba = loaded ? SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ABGR8888, 0) : nullptr;
   SDL_FreeSurface(loaded);
   if (rgba) {
     // Big photos are scaled to the screen once, here, so drawing them stays cheap.
-    int orientation = exif_orientation(path);
+    const int orientation = heif ? 1 : exif_orientation(path);
     bool sideways = orientation >= 5;
     if (SDL_Surface* small = fit(rgba, sideways ? kMaxHeight : kMaxWidth, sideways ? kMaxWidth : kMaxHeight)) {
       SDL_FreeSurface(rgba);

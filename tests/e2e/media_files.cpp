@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <libheif/heif.h>
 #include <iterator>
 #include <stdexcept>
 #include <vector>
@@ -38,4 +39,38 @@ void write_two_tone_picture(const std::filesystem::path& file, int width, int he
   bytes.insert(bytes.begin() + 2, app1.begin(), app1.end());
   std::ofstream(file, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(bytes.data()),
                                                                static_cast<std::streamsize>(bytes.size()));
+}
+
+void write_iphone_heic(const std::filesystem::path& file, int width, int height, uint32_t top, uint32_t bottom,
+                       int orientation) {
+  heif_context* context = heif_context_alloc();
+  heif_image* image = nullptr;
+  heif_image_create(width, height, heif_colorspace_RGB, heif_chroma_interleaved_RGB, &image);
+  heif_image_add_plane(image, heif_channel_interleaved, width, height, 8);
+  int stride = 0;
+  uint8_t* pixels = heif_image_get_plane(image, heif_channel_interleaved, &stride);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const uint32_t c = y < height / 2 ? top : bottom;
+      uint8_t* p = pixels + y * stride + x * 3;
+      p[0] = c >> 16 & 0xFF, p[1] = c >> 8 & 0xFF, p[2] = c & 0xFF;
+    }
+  heif_encoder* encoder = nullptr;
+  heif_context_get_encoder_for_format(context, heif_compression_HEVC, &encoder);
+  heif_encoder_set_lossy_quality(encoder, 90);
+  heif_encoding_options* options = heif_encoding_options_alloc();
+  options->image_orientation = static_cast<heif_orientation>(orientation);  // written as irot/imir
+  heif_image_handle* handle = nullptr;
+  heif_error error = heif_context_encode_image(context, image, encoder, options, &handle);
+  const unsigned char o = static_cast<unsigned char>(orientation);
+  const unsigned char exif[] = {'M', 'M', 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08, 0x00, 0x01, 0x01, 0x12, 0x00, 0x03,
+                                0x00, 0x00, 0x00, 0x01, 0x00, o, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00};
+  if (!error.code) error = heif_context_add_exif_metadata(context, handle, exif, sizeof exif);
+  if (!error.code) error = heif_context_write_to_file(context, file.c_str());
+  heif_image_handle_release(handle);
+  heif_encoding_options_free(options);
+  heif_encoder_release(encoder);
+  heif_image_release(image);
+  heif_context_free(context);
+  if (error.code) throw std::runtime_error("cannot write " + file.string() + ": " + error.message);
 }

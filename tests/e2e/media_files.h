@@ -9,3 +9,8 @@ bool ffmpeg(const std::string& args);
 // For a JPEG, `exif_orientation` (1-8) is written into an EXIF block, as a phone does.
 void write_two_tone_picture(const std::filesystem::path& file, int width, int height, uint32_t top, uint32_t bottom,
                             int exif_orientation = 1);
+// A HEIC as an iPhone stores a photo taken sideways: the pixels as the sensor saw them (`width` x
+// `height`, `top` over `bottom`), the turn to show them upright as HEIF's own rotation (irot/imir)
+// and, as well, as EXIF orientation `orientation`, which must not be applied a second time.
+void write_iphone_heic(const std::filesystem::path& file, int width, int height, uint32_t top, uint32_t bottom,
+                       int orientation);

@@ -110,6 +110,41 @@ TEST_CASE("a truncated video shows the error card and the session goes on") {
   CHECK(k.sessions().at(0)["status"] == "completed");
 }
 
+TEST_CASE("a video cut short after its header, which never shows a picture, is a failure and not a lesson watched") {
+  KioskRun k;
+  k.content = make_pack(k.dir, R"([{"id": "cut", "type": "video", "title": {"vi": "Phim cắt"}, "file": "media/cut.mp4"}])");
+  auto media = k.content / "lab" / "media";
+  REQUIRE(ffmpeg("-f lavfi -i testsrc2=size=640x360:rate=25:duration=3 -c:v libx264 -pix_fmt yuv420p -movflags +faststart " +
+                 (media / "whole.mp4").string()));
+  {  // ftyp and moov (the index, at the front), then the media data's header only: a copy cut short
+    const std::string whole = read_file(media / "whole.mp4");
+    auto box_size = [&](size_t at) {
+      return size_t(uint8_t(whole[at])) << 24 | size_t(uint8_t(whole[at + 1])) << 16 |
+             size_t(uint8_t(whole[at + 2])) << 8 | size_t(uint8_t(whole[at + 3]));
+    };
+    const size_t moov = box_size(0);
+    REQUIRE(whole.substr(moov + 4, 4) == "moov");
+    write_file(media / "cut.mp4", whole.substr(0, moov + box_size(moov) + 16));
+  }
+  LiveKiosk kiosk(k);
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/cut\n");
+  REQUIRE(kiosk.wait_screen("lesson"));
+  REQUIRE(wait_until([&] {
+    auto tree = read_json(k.tree);
+    return tree["elements"].size() == 1 && tree["elements"][0]["id"] == "lesson:back";  // the error card, no replay
+  }, 20));
+  REQUIRE(kiosk.screenshot(k.shot("cut")));
+  CHECK(load_png(k.shot("cut")).count_near(880, 240, 160, 160, 0xF77F00, 60) > 2000);  // the warning sign
+  kiosk.send("tap @lesson:back\n");
+  REQUIRE(kiosk.wait_screen("topic"));
+  REQUIRE(kiosk.quit() == 0);
+  auto rows = query(k.data / "journal.sqlite", "SELECT * FROM activities");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["status"] == "failed");
+  CHECK(nlohmann::json::parse(rows[0]["details"])["error"].get<std::string>().find("without showing a picture") !=
+        std::string::npos);
+}
+
 TEST_CASE("a phone video with rotation metadata plays upright") {
   KioskRun k;
   k.content = make_pack(k.dir, R"([{"id": "phone", "type": "video", "title": {"vi": "Phim điện thoại"}, "file": "media/phone.mp4"}])");
@@ -136,11 +171,14 @@ TEST_CASE("a picture story turns with the remote, and a sideways phone photo sho
   KioskRun k;
   k.content = make_pack(k.dir, R"([{"id": "tale", "type": "story", "title": {"vi": "Truyện thử"}, "pages": [
       {"picture": "media/p1.png", "caption": {"vi": "Trang một"}},
-      {"picture": "media/p2.jpg", "caption": {"vi": "Trang hai: ảnh chụp bằng điện thoại"}}]}])");
+      {"picture": "media/p2.jpg", "caption": {"vi": "Trang hai: ảnh chụp bằng điện thoại"}},
+      {"picture": "media/p3.heic", "caption": {"vi": "Trang ba: ảnh HEIC của iPhone"}}]}])");
   auto media = k.content / "lab" / "media";
   write_two_tone_picture(media / "p1.png", 800, 600, kRed, kBlue);
   // Stored sideways, as a phone held the other way does: 600x800, blue over red, orientation 8.
   write_two_tone_picture(media / "p2.jpg", 600, 800, kBlue, kRed, 8);
+  // The same photo from an iPhone, as HEIC: its rotation both in HEIF's irot and in EXIF.
+  write_iphone_heic(media / "p3.heic", 600, 800, kBlue, kRed, 8);
 
   LiveKiosk kiosk(k);
   kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/tale\nadvance 400\n");
@@ -149,7 +187,13 @@ TEST_CASE("a picture story turns with the remote, and a sideways phone photo sho
   REQUIRE(kiosk.act("key Right\nadvance 500\n"));
   REQUIRE_FALSE(k.element("story:prev").is_null());
   REQUIRE(kiosk.screenshot(k.shot("page2")));
-  REQUIRE(kiosk.act("key Right\nadvance 300\n"));
+  REQUIRE(kiosk.act("key Right
+advance 500
+"));
+  REQUIRE(kiosk.screenshot(k.shot("page3")));
+  REQUIRE(kiosk.act("key Right
+advance 300
+"));
   REQUIRE_FALSE(k.element("story:replay").is_null());  // the end card
   kiosk.send("key Escape\n");
   REQUIRE(kiosk.wait_screen("topic"));
@@ -165,12 +209,15 @@ TEST_CASE("a picture story turns with the remote, and a sideways phone photo sho
   CHECK(page2.at(700, 450).near(kBlue, 40));
   CHECK(page2.at(1220, 450).near(kRed, 40));
   CHECK(page2.at(700, 60).near(kBlue, 40));  // landscape, as tall as the frame allows
+  Png page3 = load_png(k.shot("page3"));  // the HEIC shows as the JPEG does
+  CHECK(page3.at(700, 450).near(kBlue, 40));
+  CHECK(page3.at(1220, 450).near(kRed, 40));
 
   auto rows = query(k.data / "journal.sqlite", "SELECT * FROM activities");
   REQUIRE(rows.size() == 1);
   CHECK(rows[0]["status"] == "finished");
   auto details = nlohmann::json::parse(rows[0]["details"]);
-  CHECK(details["pages_seen"] == 2);
+  CHECK(details["pages_seen"] == 3);
   CHECK(details["finished"] == true);
 }
 

@@ -77,8 +77,11 @@ void VideoLessonScreen::record(const char* status) {
 bool VideoLessonScreen::tick(double /*now*/) {
   if (!player_) return false;
   bool changed = player_->poll() | narrator_.poll();
-  if (phase_ != Phase::Failed && !player_->error().empty()) {
-    error_ = player_->error();
+  if (player_->frame_ready()) frame_due_ = true;
+  // A file cut short after its header plays to an "end" without a single picture: not a lesson watched.
+  const bool no_picture = player_->ended() && !player_->showed_frame();
+  if (phase_ != Phase::Failed && (!player_->error().empty() || no_picture)) {
+    error_ = no_picture ? tr("it ended without showing a picture: the file is cut short or damaged") : player_->error();
     phase_ = Phase::Failed;
     std::fprintf(stderr, "kiosk: cannot play %s: %s\n", lesson_.file.c_str(), error_.c_str());
     record("failed");
@@ -101,7 +104,6 @@ bool VideoLessonScreen::tick(double /*now*/) {
       changed = true;
     }
   }
-  if (player_->frame_ready()) frame_due_ = true;
   return changed || frame_due_;
 }
 
