@@ -128,7 +128,7 @@ TEST_CASE("a cover that is not a picture is refused") {
   make_pack(root, "t", R"({"title": {"vi": "T"}, "cover": "cover.txt"})");
   write_file(root / "t" / "cover.txt", "hello, not a picture");
   Catalog c = load_catalog(root.path);
-  CHECK(has_problem(c, "cover", "not a PNG, JPEG or WebP"));
+  CHECK(has_problem(c, "cover", "not a PNG, JPEG, WebP, GIF or HEIC"));
   CHECK(c.topics.at(0).cover.empty());
 }
 
