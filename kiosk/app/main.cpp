@@ -7,6 +7,7 @@
 #include "core/archive.h"
 #include "core/catalog.h"
 #include "core/clock.h"
+#include "core/content_import.h"
 #include "core/export/log_export.h"
 #include "core/export/log_merge.h"
 #include "core/i18n.h"
@@ -15,7 +16,21 @@
 #include "core/text.h"
 
 namespace {
+// A zip, H5P package, PDF or PowerPoint: what importing it would make, or why it cannot be.
+int check_file(const std::filesystem::path& file) {
+  const auto pack = read_pack(file, {});
+  if (!pack) {
+    std::fprintf(stderr, "%s: not a topic pack, zip, H5P package, PDF or PowerPoint the kiosk can import\n", file.c_str());
+    return 1;
+  }
+  for (const auto& p : pack->problems) std::fprintf(stderr, "%s\n", p.describe().c_str());
+  for (const auto& s : pack->skipped) std::printf("%s: left out: %s\n", file.c_str(), s.c_str());
+  if (!pack->becomes.empty()) std::printf("%s: topic '%s' (%s): %s\n", file.c_str(), pack->id.c_str(), pack->title.vi.c_str(), pack->becomes.c_str());
+  return pack->importable() ? 0 : 1;
+}
+
 int check_content(const std::filesystem::path& dir) {
+  if (std::filesystem::is_regular_file(dir)) return check_file(dir);
   Catalog catalog = load_catalog(dir);
   for (const auto& p : catalog.problems) std::fprintf(stderr, "%s\n", p.describe().c_str());
   size_t lessons = 0, games = 0;
@@ -146,8 +161,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 30));
 
   std::filesystem::path check_dir;
-  auto* check = cli.add_subcommand("check-content", "validate every topic pack in DIR; exit 1 on any problem");
-  check->add_option("DIR", check_dir, "content folder")->required();
+  auto* check = cli.add_subcommand("check-content", "validate every topic pack in DIR, or what a .zip, .h5p or .pdf would "
+                                                     "become; exit 1 on any problem");
+  check->add_option("DIR", check_dir, "content folder, or a .zip, .h5p, .pdf, .pptx file")->required();
 
   std::filesystem::path pack_dir, pack_out;
   auto* pck = cli.add_subcommand("pack", "zip the topic pack DIR into OUT.zip, to carry it to another kiosk");

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +18,9 @@
 #include "core/atomic_file.h"
 #include "core/auto_pack.h"
 #include "core/i18n.h"
+#include "core/archive.h"
+#include "core/importers/h5p_import.h"
+#include "core/importers/pdf_import.h"
 #include "core/importers/zip_import.h"
 #include "core/manifest_reader.h"
 #include "core/text.h"
@@ -119,6 +123,9 @@ struct FileImporter {
 };
 const FileImporter kImporters[] = {
     {PackKind::zip, read_zip_pack, convert_zip_pack},
+    {PackKind::h5p, read_h5p, convert_h5p},
+    {PackKind::pdf, read_pdf_story, convert_pdf_story},
+    {PackKind::slides, read_slides_story, convert_slides_story},
 };
 
 const FileImporter* importer_of(PackKind kind) {
@@ -133,8 +140,21 @@ std::optional<PackKind> file_kind(const fs::path& file) {
   char head[8] = {};
   in.read(head, sizeof head);
   const std::string_view start(head, static_cast<size_t>(in.gcount()));
-  if (start.substr(0, 4) == "PK\x03\x04") return PackKind::zip;
-  return std::nullopt;
+  if (start.substr(0, 5) == "%PDF-") return PackKind::pdf;
+  std::string extension = file.extension().string();
+  for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (start.substr(0, 4) == "\xD0\xCF\x11\xE0" && extension == ".ppt") return PackKind::slides;
+  if (start.substr(0, 4) != "PK\x03\x04") return std::nullopt;
+  try {  // H5P packages and Office files are zips too: PowerPoint's hold ppt/, OpenDocument's say what they are
+    for (const auto& entry : list_archive(file)) {
+      if (entry.name == "h5p.json") return PackKind::h5p;
+      if (entry.name == "ppt/presentation.xml") return PackKind::slides;
+      if (entry.name == "mimetype" && entry.head.find("opendocument.presentation") != std::string::npos)
+        return PackKind::slides;
+    }
+  } catch (const ImportError&) {  // the zip importer names what is wrong with it
+  }
+  return PackKind::zip;
 }
 
 }  // namespace

@@ -268,3 +268,16 @@ nlohmann::json KioskRun::element(const std::string& id) const {
     if (e["id"] == id) return e;
   return nullptr;
 }
+
+bool solve_memory_pairs(KioskRun& k, LiveKiosk& kiosk) {
+  for (int turn = 0; k.element("game:again").is_null(); ++turn) {
+    std::vector<std::string> cards;
+    const auto tree = read_json(k.tree);  // kept alive: the loop walks into it
+    for (const auto& e : tree["elements"])
+      if (e["id"].get<std::string>().rfind("piece:", 0) == 0) cards.push_back(e["id"]);
+    if (turn >= 12 || cards.size() < 2) return false;
+    const std::string first = cards[0], second = cards[1 + turn % (cards.size() - 1)];
+    if (!kiosk.act("tap @" + first + "\ntap @" + second + "\nadvance 1300\n")) return false;
+  }
+  return true;
+}

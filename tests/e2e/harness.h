@@ -131,3 +131,8 @@ class LiveKiosk {
   std::ofstream script_;
   uint64_t sent_ = 0;  // commands sent, counted as the kiosk counts them
 };
+
+// Plays a memory game on screen the way a child does: turns two cards; a match leaves the board (no
+// longer a target), two that differ turn back. Each turn is read from the tree drawn after the last
+// one settled. False when the celebration has not come after 12 turns.
+bool solve_memory_pairs(KioskRun& k, LiveKiosk& kiosk);

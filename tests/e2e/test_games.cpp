@@ -74,18 +74,7 @@ TEST_CASE("memory pairs, by touch: matched cards leave, the last pair ends the g
   LiveKiosk kiosk(k);
   kiosk.send("tap @class:La\ntap @topic:lab\ntap @game:lab/m\n");
   REQUIRE(kiosk.wait_screen("game"));
-  // Find the pairs the way a child does: turn two; a match leaves the board (no longer a target),
-  // two that differ turn back. Each turn is read from the tree drawn after the last one settled.
-  for (int turn = 0; k.element("game:again").is_null(); ++turn) {
-    REQUIRE(turn < 12);
-    std::vector<std::string> cards;
-    const auto tree = read_json(k.tree);  // kept alive: the loop walks into it
-    for (const auto& e : tree["elements"])
-      if (e["id"].get<std::string>().rfind("piece:", 0) == 0) cards.push_back(e["id"]);
-    REQUIRE(cards.size() >= 2);
-    const std::string first = cards[0], second = cards[1 + turn % (cards.size() - 1)];
-    REQUIRE(kiosk.act("tap @" + first + "\ntap @" + second + "\nadvance 1300\n"));
-  }
+  REQUIRE(solve_memory_pairs(k, kiosk));
   auto row = finish(k, kiosk);
   CHECK(details(row)["right"] == 2);
 }

@@ -1,0 +1,129 @@
+// What teachers make in other tools, brought on a stick: an H5P memory game, an H5P interactive
+// video and a PDF import through the admin screen, and the class plays each to its end.
+#include <catch2/catch.hpp>
+
+#include "core/journal.h"
+#include "core/pin_store.h"
+#include "h5p_maker.h"
+#include "harness.h"
+#include "media_files.h"
+#include "pdf_maker.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+// A stick with the three files; media made for real (ffmpeg, SDL_image), since the class plays them.
+fs::path make_stick(const TempDir& dir) {
+  const fs::path stick = dir / "usb" / "USB CO HOA", work = dir / "work";
+  fs::create_directories(stick);
+  const uint32_t colours[] = {0xE63946, 0x2A9D8F};
+  H5pSpec memory;
+  memory.title = "Lật thẻ tìm đôi";
+  memory.library = "H5P.MemoryGame";
+  for (int i = 0; i < 2; ++i) {
+    const std::string name = "images/card-" + std::to_string(i) + ".png";
+    write_two_tone_picture(work / name, 256, 256, colours[i], colours[i]);
+    memory.media.push_back({"content/" + name, read_file(work / name), ""});
+    memory.content["cards"].push_back({{"image", {{"path", name}}}});
+  }
+  make_h5p(stick / "Lat the.h5p", memory);
+
+  H5pSpec video;
+  video.title = "Đèn giao thông";
+  video.library = "H5P.InteractiveVideo";
+  REQUIRE(ffmpeg("-f lavfi -i testsrc2=size=640x360:rate=25:duration=3 -c:v libx264 -pix_fmt yuv420p " +
+                 (work / "v.mp4").string()));
+  video.media = {{"content/videos/v.mp4", read_file(work / "v.mp4"), ""}};
+  video.content = {{"interactiveVideo",
+                    {{"video", {{"files", {{{"path", "videos/v.mp4"}, {"mime", "video/mp4"}}}}}},
+                     {"assets", {{"interactions", {{{"pause", true}, {"duration", {{"from", 1}, {"to", 2}}},
+                                                   {"action", {{"library", "H5P.Text 1.1"}, {"params", {{"text", "<p>Đèn màu gì?</p>"}}}}}}}}}}}}};
+  make_h5p(stick / "Den giao thong.h5p", video);
+
+  make_pdf(stick / "Truyen tranh.pdf", {{"Trang mot", 0xE63946}, {"Trang hai", 0x2A9D8F}}, "Truyen tranh");
+  return dir / "usb";
+}
+
+// Imports the pack `id` from the admin screen and waits for the kiosk to say it is done.
+void import_from_admin(KioskRun& k, LiveKiosk& live, const std::string& id, int imported) {
+  REQUIRE(live.wait_element("admin:import:" + id));
+  live.send("tap @admin:import:" + id + "\n");
+  REQUIRE(wait_until([&] {
+    const std::string err = live.process().stderr_text();
+    size_t n = 0;
+    for (size_t at = 0; (at = err.find("Đã nhập", at)) != std::string::npos; ++at) ++n;
+    return n == static_cast<size_t>(imported);
+  }, 60));
+  CHECK(fs::exists(k.data / "content" / id / "topic.json"));
+}
+// From a topic, back to the home screen through the session's end (a session is one topic).
+void next_topic(LiveKiosk& live) {
+  REQUIRE(live.wait_screen("topic"));
+  live.send("tap @end-session\ntap @finish:yes\n");
+  REQUIRE(live.wait_screen("summary"));
+  live.send("tap @home\n");
+  REQUIRE(live.wait_screen("home"));
+}
+}  // namespace
+
+TEST_CASE("import: an H5P memory game, an H5P interactive video and a PDF import from the admin screen and play to their end") {
+  KioskRun k;
+  k.extra_args = {"--usb-root", make_stick(k.dir).string()};
+  {
+    std::string warning;
+    PinStore(k.data, warning).set_pin("2468");
+  }
+  LiveKiosk live(k);
+  REQUIRE(live.wait_screen("home"));
+  live.send("key Ctrl+Alt+A\n");
+  REQUIRE(live.wait_screen("pin"));
+  live.send("tap @pin:2\ntap @pin:4\ntap @pin:6\ntap @pin:8\ntap @pin:ok\n");
+  REQUIRE(live.wait_screen("admin"));
+  REQUIRE(live.wait_element("admin:import:lat-the"));
+  REQUIRE(live.screenshot(k.shot("import-list")));
+  import_from_admin(k, live, "den-giao-thong", 1);
+  import_from_admin(k, live, "lat-the", 2);
+  import_from_admin(k, live, "truyen-tranh", 3);
+  live.send("tap @admin:close\n");
+  REQUIRE(live.wait_element("topic:truyen-tranh"));
+
+  // The interactive video: it pauses at its question, then plays to the end card.
+  live.send("tap @class:La\ntap @topic:den-giao-thong\ntap @lesson:den-giao-thong/video\n");
+  REQUIRE(live.wait_element("cue:continue"));
+  REQUIRE(live.screenshot(k.shot("h5p-video-cue")));
+  live.send("tap @cue:continue\n");
+  REQUIRE(live.wait_element("lesson:replay"));
+  live.send("tap @lesson:back\n");
+  next_topic(live);
+
+  // The memory game: two pairs of twins, found as a child does, to the celebration.
+  live.send("tap @class:La\ntap @topic:lat-the\ntap @game:lat-the/game\n");
+  REQUIRE(live.wait_screen("game"));
+  REQUIRE(live.screenshot(k.shot("h5p-memory")));
+  REQUIRE(solve_memory_pairs(k, live));
+  REQUIRE(live.wait_element("game:again", 10));
+  live.send("tap @game:back\n");
+  next_topic(live);
+
+  // The PDF: a picture story of its two pages, to the end card.
+  live.send("tap @class:La\ntap @topic:truyen-tranh\ntap @lesson:truyen-tranh/story\n");
+  REQUIRE(live.wait_screen("story"));
+  REQUIRE(live.screenshot(k.shot("pdf-page1")));
+  live.send("key Right\n");
+  REQUIRE(live.wait_element("story:prev"));
+  live.send("key Right\n");
+  REQUIRE(live.wait_element("story:replay"));
+  live.send("key Escape\n");
+  next_topic(live);
+  REQUIRE(live.quit() == 0);
+
+  Png page1 = load_png(k.shot("pdf-page1"));
+  CHECK(page1.count_near(560, 100, 800, 200, 0xE63946, 30) > 50000);  // the page's red top half, as big as the frame allows
+
+  auto rows = query(k.data / "journal.sqlite", "SELECT ref, status FROM activities ORDER BY rowid");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0]["ref"] == "den-giao-thong/video");
+  CHECK(rows[1]["ref"] == "lat-the/game");
+  CHECK(rows[2]["ref"] == "truyen-tranh/story");
+  for (const auto& row : rows) CHECK(row.at("status") == "finished");
+}
