@@ -143,9 +143,7 @@ class Converter {
     plan_.is_game = true;
     plan_.becomes = std::move(becomes);
   }
-  void too_few(const char* what) {
-    plan_.refusal = format(tr("not enough %s with pictures left to make a game"), what);
-  }
+  void too_few(const char* why) { plan_.refusal = why; }
 
   Plan& plan_;
   std::map<std::string, std::string> heads_;
@@ -167,7 +165,7 @@ void Converter::memory_game(const json& c) {
     note(format(tr("only the first 8 of %zu pairs are used"), pairs.size()));
     pairs.erase(pairs.begin() + 8, pairs.end());
   }
-  if (pairs.size() < 2) return too_few("cards");
+  if (pairs.size() < 2) return too_few(tr("not enough cards with pictures left to make a game"));
   const size_t n = pairs.size();
   game("memory-pairs", at(c, "taskDescription"), "Bé hãy lật thẻ và tìm các cặp hình nhé!", {{"pairs", pairs}},
        format(tr("a memory game of %zu pairs"), n));
@@ -180,7 +178,7 @@ void Converter::image_pair(const json& c) {
     if (!a.empty() && !b.empty()) pairs.push_back({a, b});
   }
   if (pairs.size() > 8) pairs.erase(pairs.begin() + 8, pairs.end());
-  if (pairs.size() < 2) return too_few("pairs");
+  if (pairs.size() < 2) return too_few(tr("not enough pairs with pictures left to make a game"));
   const size_t n = pairs.size();
   game("memory-pairs", at(c, "taskDescription"), "Bé hãy tìm các cặp hình đi cùng nhau nhé!", {{"pairs", pairs}},
        format(tr("a memory game of %zu pairs"), n));
@@ -200,7 +198,7 @@ void Converter::image_sequencing(const json& c) {
     plan_.refusal = tr("more than 8 pictures to put in order: the kiosk's game takes 2 to 8");
     return;
   }
-  if (steps.size() < 2) return too_few("steps");
+  if (steps.size() < 2) return too_few(tr("not enough pictures left to put in order"));
   const size_t n = steps.size();
   game("put-in-order", at(c, "taskDescription"), "Bé hãy xếp các hình theo đúng thứ tự nhé!", {{"steps", steps}},
        format(tr("a put-in-order game of %zu pictures"), n));
@@ -225,7 +223,7 @@ void Converter::multimedia_choice(const json& c) {
     plan_.refusal = tr("more than 4 pictures to choose from: the kiosk's game shows 2 to 4");
     return;
   }
-  if (pictures.size() < 2 || answer < 0) return too_few("pictures (and the right one)");
+  if (pictures.size() < 2 || answer < 0) return too_few(tr("not enough pictures, or no right one marked, to make a game"));
   const std::string prompt = text_of(at(c, "question"));
   json round = {{"prompt", {{"vi", prompt.empty() ? "Bé hãy chọn hình đúng nhé!" : prompt}}},
                 {"pictures", pictures}, {"answer", answer}};
@@ -238,7 +236,7 @@ void Converter::hotspots(const json& c, const json& settings) {
   const json& background = at(c, "backgroundImageSettings");
   const json& image = at(background, "backgroundImage").is_null() ? background : at(background, "backgroundImage");
   const std::string scene = picture(image);
-  if (scene.empty()) return too_few("places");
+  if (scene.empty()) return too_few(tr("its picture is missing from the package"));
   const double width = number(at(image, "width")).value_or(1), height = number(at(image, "height")).value_or(1);
   json spots = json::array();
   for (const auto& spot : at(settings, "hotspot")) {
@@ -251,7 +249,7 @@ void Converter::hotspots(const json& c, const json& settings) {
     spots.push_back({{"x", std::clamp((*x + *w / 2) / 100, 0.0, 1.0)}, {"y", std::clamp((*y + *h / 2) / 100, 0.0, 1.0)},
                      {"r", std::clamp(r, 0.02, 0.5)}});
   }
-  if (spots.empty()) return too_few("right places");
+  if (spots.empty()) return too_few(tr("no place in the picture is marked as right"));
   const size_t n = spots.size();
   game("spot-it", at(settings, "taskDescription"), "Bé hãy tìm trong tranh nhé!", {{"scene", scene}, {"spots", spots}},
        format(tr("a spot-it game of %zu place(s)"), n));
@@ -280,7 +278,7 @@ void Converter::drag_question(const json& c) {
     items.push_back({{"picture", p}, {"group", *group}});
   }
   for (size_t z = 0; z < zones.size(); ++z) {
-    if (group_picture[z].empty()) return too_few("pictures in each drop zone");
+    if (group_picture[z].empty()) return too_few(tr("a drop zone has no picture that goes into it"));
     std::string label = text_of(at(zones[z], "label"));
     groups.push_back({{"label", {{"vi", label.empty() ? std::to_string(z + 1) : label}}}, {"picture", group_picture[z]}});
   }
@@ -288,7 +286,7 @@ void Converter::drag_question(const json& c) {
     plan_.refusal = tr("more than 12 pictures to sort: the kiosk's game takes 2 to 12");
     return;
   }
-  if (items.size() < 2) return too_few("pictures to sort");
+  if (items.size() < 2) return too_few(tr("not enough pictures left to sort"));
   const size_t n = items.size(), g = groups.size();
   game("sort-groups", at(c, "taskDescription"), "Bé hãy xếp hình vào đúng nhóm nhé!", {{"groups", groups}, {"items", items}},
        format(tr("a sorting game of %zu pictures in %zu groups"), n, g));
@@ -344,7 +342,7 @@ void Converter::story(const std::vector<json>& pages, const std::string& title) 
     if (!page["picture"].get<std::string>().empty()) list.push_back(page);
   if (list.size() < pages.size())
     note(format(tr("%zu of %zu pages have no picture and are left out"), pages.size() - list.size(), pages.size()));
-  if (list.empty()) return too_few("pages");
+  if (list.empty()) return too_few(tr("no page with a picture left to make a story"));
   for (auto& page : list)
     if (page["caption"]["vi"].get<std::string>().empty()) page["caption"]["vi"] = title;
   const size_t n = list.size();
