@@ -81,7 +81,10 @@ TEST_CASE("import: an H5P memory game, an H5P interactive video and a PDF import
   REQUIRE(live.wait_screen("admin"));
   REQUIRE(live.wait_element("admin:import:lat-the"));
   REQUIRE(live.screenshot(k.shot("import-list")));
+  const int list_top = k.element("admin:import:lat-the")["rect"][1].get<int>();
   import_from_admin(k, live, "den-giao-thong", 1);
+  // The first import's message pushes the list down: tap only once the screen shows it so.
+  REQUIRE(wait_until([&] { return k.element("admin:import:lat-the")["rect"][1].get<int>() > list_top; }, 10));
   import_from_admin(k, live, "lat-the", 2);
   import_from_admin(k, live, "truyen-tranh", 3);
   live.send("tap @admin:close\n");

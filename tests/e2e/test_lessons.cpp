@@ -141,7 +141,7 @@ TEST_CASE("a video cut short after its header, which never shows a picture, is a
   auto rows = query(k.data / "journal.sqlite", "SELECT * FROM activities");
   REQUIRE(rows.size() == 1);
   CHECK(rows[0]["status"] == "failed");
-  CHECK(nlohmann::json::parse(rows[0]["details"])["error"].get<std::string>().find("without showing a picture") !=
+  CHECK(nlohmann::json::parse(rows[0]["details"])["error"].get<std::string>().find("không hiện hình nào") !=
         std::string::npos);
 }
 

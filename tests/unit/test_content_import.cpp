@@ -281,7 +281,7 @@ TEST_CASE("USB import: two packs with one id are named on the stick") {
   for (const auto& pack : packs) CHECK(has_problem(pack, pack.path, "same id, 'tranh'"));
 }
 
-TEST_CASE("USB import: media are judged by their content, whatever their names end in; the rest is named, never hides the rest") {
+TEST_CASE("USB import: media are judged by their content, whatever their names end in, and the rest is named without hiding them") {
   TempDir stick, imported;
   const fs::path folder = stick / "Phone";
   write_file(folder / "camera.MTS", std::string(4, '\0') + "\x47" + std::string(191, '\0') + "\x47" +

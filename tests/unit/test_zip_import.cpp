@@ -63,7 +63,7 @@ TEST_CASE("Zipped packs: a zip of a pack folder imports as if it were unzipped")
   CHECK(nothing_staged(imported.path));
 }
 
-TEST_CASE("Zipped packs: a zip of photos and videos from a phone becomes a topic; other files are named") {
+TEST_CASE("Zipped packs: a zip of photos and videos from a phone becomes a topic, other files are named") {
   TempDir stick, imported;
   make_zip(stick / "Tham quan.zip", {{"Bé đi chơi.MOV", kMp4Head, ""},
                                      {"IMG_2.JPG", "\xFF\xD8\xFF\xE0 jpeg", ""},
