@@ -187,13 +187,9 @@ TEST_CASE("a picture story turns with the remote, and a sideways phone photo sho
   REQUIRE(kiosk.act("key Right\nadvance 500\n"));
   REQUIRE_FALSE(k.element("story:prev").is_null());
   REQUIRE(kiosk.screenshot(k.shot("page2")));
-  REQUIRE(kiosk.act("key Right
-advance 500
-"));
+  REQUIRE(kiosk.act("key Right\nadvance 500\n"));
   REQUIRE(kiosk.screenshot(k.shot("page3")));
-  REQUIRE(kiosk.act("key Right
-advance 300
-"));
+  REQUIRE(kiosk.act("key Right\nadvance 300\n"));
   REQUIRE_FALSE(k.element("story:replay").is_null());  // the end card
   kiosk.send("key Escape\n");
   REQUIRE(kiosk.wait_screen("topic"));
