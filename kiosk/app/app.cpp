@@ -175,7 +175,8 @@ void App::init_kiosk() {
   if (!warning.empty()) std::fprintf(stderr, "kiosk: settings: %s\n", warning.c_str());
   std::string lang = !options_.lang.empty() ? options_.lang : !kiosk_.settings.language.empty() ? kiosk_.settings.language : "vi";
   init_i18n(kiosk_.paths.locale.string(), lang);
-  kiosk_.content_dir = options_.content_dir.empty() ? kiosk_.paths.content : options_.content_dir;
+  kiosk_.content = std::make_unique<ContentLibrary>(options_.content_dir.empty() ? kiosk_.paths.content : options_.content_dir,
+                                                    kiosk_.data_dir);
   kiosk_.load_content();
   kiosk_.usb_root = options_.usb_root;
   try {

@@ -5,7 +5,6 @@
 #include <SDL.h>
 #include <cstdio>
 
-#include "core/added_cues.h"
 #include "app/media_player.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -29,9 +28,7 @@ void Kiosk::notify(std::string text, Notice kind) {
 }
 
 void Kiosk::load_content() {
-  catalog = load_catalog(content_dir, imported_content_dir());
-  if (auto w = merge_added_cues(catalog, data_dir); !w.empty()) std::fprintf(stderr, "kiosk: added cues: %s\n", w.c_str());
-  for (const auto& p : catalog.problems) std::fprintf(stderr, "kiosk: content: %s\n", p.describe().c_str());
+  for (const auto& warning : content->reload()) std::fprintf(stderr, "kiosk: %s\n", warning.c_str());
 }
 
 void Kiosk::apply_settings() {

@@ -9,7 +9,7 @@
 
 #include "app/screen.h"
 #include "app/sound_effects.h"
-#include "core/catalog.h"
+#include "core/content_library.h"
 #include "core/pin_store.h"
 #include "core/paths.h"
 #include "core/session_keeper.h"
@@ -18,8 +18,7 @@
 struct Kiosk {
   InstallPaths paths;
   std::filesystem::path data_dir;
-  std::filesystem::path content_dir;  // the bundled (or --content) packs
-  Catalog catalog;
+  std::unique_ptr<ContentLibrary> content;  // the packs and the teachers' added cues
   Settings settings;
   std::unique_ptr<Journal> journal;
   std::string journal_error;  // set when the journal could not be opened: shown on the home screen
@@ -39,10 +38,8 @@ struct Kiosk {
 
   std::filesystem::path icon(const std::string& name) const { return paths.assets / "icons" / (name + ".png"); }
   const Texture& icon_texture(const std::string& name) const { return textures->get(icon(name)); }
-  // (Re)reads the catalog: at start, and after content is imported. Problems go to stderr.
+  // (Re)reads the content: at start, and after content is imported. Problems go to stderr.
   void load_content();
-  // Where packs imported from USB sticks go (the bundled content is read-only).
-  std::filesystem::path imported_content_dir() const { return data_dir / "content"; }
   // After the admin saved settings: the interface language and the volume limit take effect.
   void apply_settings();
   void save_settings_or_warn();

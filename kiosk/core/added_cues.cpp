@@ -1,10 +1,13 @@
 #include "core/added_cues.h"
 
+#include <algorithm>
 #include <fstream>
+#include <numeric>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "core/atomic_file.h"
-#include "core/lessons.h"
 #include "core/manifest_reader.h"
 
 namespace fs = std::filesystem;
@@ -13,28 +16,19 @@ using nlohmann::json;
 namespace {
 fs::path cues_file(const fs::path& data_dir) { return data_dir / "added-cues.json"; }
 
-// As it is written in the file and merged into a manifest entry.
+// As it is written in the file.
 json to_json(const AddedCue& cue) {
   json question = {{"vi", cue.question.vi}};
   if (!cue.question.en.empty()) question["en"] = cue.question.en;
   return {{"at", cue.at}, {"question", question}};
 }
 
-// The cue list in the manifest entry of video lesson "topic/lesson", or null when there is no such
-// lesson (or its cues are not a list: the pack reports that itself).
-json* cue_list(Catalog& catalog, const std::string& key) {
-  const auto slash = key.find('/');
-  if (slash == std::string::npos) return nullptr;
-  for (auto& topic : catalog.topics) {
-    if (topic.id != key.substr(0, slash)) continue;
-    for (auto& entry : topic.lessons) {
-      if (entry.kind != "video" || entry.id != key.substr(slash + 1) || !entry.spec.is_object()) continue;
-      json& cues = entry.spec["cues"];
-      if (cues.is_null()) cues = json::array();
-      return cues.is_array() ? &cues : nullptr;
-    }
-  }
-  return nullptr;
+// The places of `added`'s cues, by time (the order they take among the lesson's Teacher cues).
+std::vector<size_t> by_time(const std::vector<AddedCue>& added) {
+  std::vector<size_t> order(added.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return added[a].at < added[b].at; });
+  return order;
 }
 }  // namespace
 
@@ -79,38 +73,43 @@ void save_added_cues(const fs::path& data_dir, const AddedCues& cues) {
   write_file_atomically(cues_file(data_dir), j.dump(2) + "\n");
 }
 
-std::string merge_added_cues(Catalog& catalog, const fs::path& data_dir) {
-  std::string warning;
-  for (const auto& [key, list] : load_added_cues(data_dir, warning))
-    for (const auto& cue : list) merge_added_cue(catalog, key, cue);
-  return warning;
-}
-
-void merge_added_cue(Catalog& catalog, const std::string& key, const AddedCue& cue) {
-  if (json* cues = cue_list(catalog, key)) cues->push_back(to_json(cue));
-}
-
-void unmerge_added_cue(Catalog& catalog, const std::string& key, const AddedCue& cue) {
-  json* cues = cue_list(catalog, key);
-  if (!cues) return;
-  const json merged = to_json(cue);
-  for (size_t i = cues->size(); i-- > 0;) {  // from the end, where the added ones are
-    if ((*cues)[i] == merged) {
-      cues->erase(i);
-      return;
+Catalog with_added_cues(Catalog catalog, const AddedCues& cues) {
+  for (const auto& [key, list] : cues) {
+    const auto slash = key.find('/');
+    if (slash == std::string::npos || list.empty()) continue;
+    for (auto& topic : catalog.topics) {
+      if (topic.id != key.substr(0, slash)) continue;
+      for (auto& entry : topic.lessons) {
+        if (!entry.video || entry.id != key.substr(slash + 1)) continue;
+        auto lesson = std::make_shared<VideoLesson>(*entry.video);  // the pack's stays as it was
+        for (size_t i : by_time(list)) {
+          Cue cue{list[i].at, list[i].question, {}, {}, Cue::Origin::Teacher};
+          auto later = std::upper_bound(lesson->cues.begin(), lesson->cues.end(), cue.at,
+                                        [](double at, const Cue& c) { return at < c.at; });
+          lesson->cues.insert(later, cue);
+        }
+        entry.video = std::move(lesson);
+      }
     }
   }
+  return catalog;
+}
+
+std::optional<size_t> added_cue_index(const VideoLesson& lesson, size_t index, const std::vector<AddedCue>& added) {
+  if (index >= lesson.cues.size() || lesson.cues[index].origin != Cue::Origin::Teacher) return std::nullopt;
+  const auto teacher = static_cast<size_t>(std::count_if(lesson.cues.begin(), lesson.cues.begin() + static_cast<long>(index),
+                                                         [](const Cue& c) { return c.origin == Cue::Origin::Teacher; }));
+  const auto order = by_time(added);
+  if (teacher >= order.size()) return std::nullopt;
+  return order[teacher];
 }
 
 std::vector<LocalText> topic_questions(const Topic& topic) {
   std::vector<LocalText> questions;
   std::set<std::string> seen;
   for (const auto& entry : topic.lessons) {
-    if (entry.kind != "video") continue;
-    std::vector<Problem> problems;  // the catalog reported them already
-    auto lesson = read_video_lesson(entry, topic.dir, topic.dir / "topic.json", "", problems);
-    if (!lesson) continue;
-    for (const auto& cue : lesson->cues)
+    if (!entry.video) continue;
+    for (const auto& cue : entry.video->cues)
       if (seen.insert(cue.question.vi).second) questions.push_back(cue.question);
   }
   return questions;

@@ -2,9 +2,11 @@
 // Talk cues a teacher added on the kiosk itself, to a video of a pack (often a plain video with no
 // cues, brought on a USB stick). They live in DATA/added-cues.json, apart from the packs, which may
 // be read-only or replaced: {"TOPIC/LESSON": [{"at": 12.5, "question": {"vi": ..., "en": ...}}]}.
-// Merged into the catalog's manifest entries, they play like the pack's own cues.
+// In the catalog they are cues of origin Teacher among the pack's own (with_added_cues()); the
+// kiosk keeps them with the catalog in its ContentLibrary (content_library.h).
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +16,7 @@ struct AddedCue {
   double at = 0;  // seconds into the video
   LocalText question;
 };
-// By lesson: "topic/lesson".
+// By lesson: "topic/lesson"; each list in the order the cues were added.
 using AddedCues = std::map<std::string, std::vector<AddedCue>>;
 
 // A missing file gives none. A malformed one is kept aside as added-cues.json.broken and reported
@@ -23,14 +25,13 @@ AddedCues load_added_cues(const std::filesystem::path& data_dir, std::string& wa
 // Writes atomically. Throws std::runtime_error on failure.
 void save_added_cues(const std::filesystem::path& data_dir, const AddedCues& cues);
 
-// Loads DATA/added-cues.json into the catalog (at start and after each reload of the content).
-// Returns the load warning, empty when all is well.
-std::string merge_added_cues(Catalog& catalog, const std::filesystem::path& data_dir);
-// Puts `cue` into the manifest entry of video lesson `key`, after the pack's own cues, where
-// read_video_lesson() finds it; a lesson no longer in the catalog is skipped. The other one takes
-// it out again.
-void merge_added_cue(Catalog& catalog, const std::string& key, const AddedCue& cue);
-void unmerge_added_cue(Catalog& catalog, const std::string& key, const AddedCue& cue);
+// `catalog` with the added cues among their video lessons' own, as cues of origin Teacher (after
+// the pack's at an equal time). A lesson that is not there, or not a video, is skipped.
+Catalog with_added_cues(Catalog catalog, const AddedCues& cues);
+
+// Where the cue at `index` of `lesson.cues` is in `added`, the lesson's list that with_added_cues()
+// merged; nothing for a cue of the pack.
+std::optional<size_t> added_cue_index(const VideoLesson& lesson, size_t index, const std::vector<AddedCue>& added);
 
 // Every cue question of the topic's video lessons (added ones too), in lesson order, each once.
 std::vector<LocalText> topic_questions(const Topic& topic);

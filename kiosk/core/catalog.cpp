@@ -1,12 +1,15 @@
 #include "core/catalog.h"
-#include "core/games/game_rules.h"
-#include "core/lessons.h"
-#include "core/manifest_reader.h"
 
 #include <algorithm>
 #include <fstream>
 #include <regex>
 #include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/games/game_reader.h"
+#include "core/lessons.h"
+#include "core/manifest_reader.h"
 
 using nlohmann::json;
 
@@ -34,8 +37,23 @@ uint32_t parse_color(const std::string& hex, bool& ok) {
   return ok ? static_cast<uint32_t>(std::stoul(hex.substr(1), nullptr, 16)) : 0;
 }
 
-void read_entries(ManifestReader& reader, const fs::path& dir, const fs::path& manifest_path, const json& manifest,
-                  const std::string& list, const char* kind_key, std::vector<Entry>& out) {
+// Reads the typed value an entry's kind names: a lesson of type video or story, or a game.
+void read_kind(ManifestReader& reader, const json& spec, const std::string& list, const std::string& field, Entry& entry) {
+  if (list == "games") {
+    entry.game = read_game(reader, entry.kind, spec, field);
+    if (entry.game) entry.art = entry.game->art();
+  } else if (entry.kind == "video") {
+    entry.video = read_video_lesson(reader, spec, field);
+  } else if (entry.kind == "story") {
+    entry.story = read_picture_story(reader, spec, field);
+    if (entry.story) entry.art = entry.story->pages.front().picture;
+  } else {
+    reader.fail(field + ".type", "'" + entry.kind + "' is not a lesson type (video, story)");
+  }
+}
+
+void read_entries(ManifestReader& reader, const json& manifest, const std::string& list, const char* kind_key,
+                  std::vector<Entry>& out) {
   auto& problems = reader.problems();
   const json& items = reader.list(manifest, list, list);  // a topic may have no lessons or no games yet
   std::set<std::string> seen;
@@ -50,12 +68,10 @@ void read_entries(ManifestReader& reader, const fs::path& dir, const fs::path& m
     entry.id = reader.id_field(items[i], field);
     entry.title = reader.local_text(items[i], "title", field + ".title");
     entry.kind = reader.string_field(items[i], kind_key, field + "." + kind_key, true);
-    entry.spec = items[i];
     if (!entry.id.empty() && !seen.insert(entry.id).second) {
       reader.fail(field + ".id", "'" + entry.id + "' is used twice in " + list);
     }
-    if (list == "lessons" && !entry.kind.empty()) check_lesson(entry, dir, manifest_path, field, problems);
-    if (list == "games" && !entry.kind.empty()) check_game(entry, dir, manifest_path, field, problems);
+    if (!entry.kind.empty()) read_kind(reader, items[i], list, field, entry);
     // The entry keeps its own problems too, so the topic screen can show it as an error card.
     entry.problems.assign(problems.begin() + static_cast<long>(before), problems.end());
     out.push_back(std::move(entry));
@@ -113,8 +129,8 @@ Topic load_topic(const fs::path& dir, const std::string& id) {
     if (manifest["order"].is_number_integer()) topic.order = manifest["order"].get<int>();
     else reader.fail("order", "must be a whole number");
   }
-  read_entries(reader, dir, manifest_path, manifest, "lessons", "type", topic.lessons);
-  read_entries(reader, dir, manifest_path, manifest, "games", "template", topic.games);
+  read_entries(reader, manifest, "lessons", "type", topic.lessons);
+  read_entries(reader, manifest, "games", "template", topic.games);
   return topic;
 }
 

@@ -1,15 +1,20 @@
 #pragma once
-// The content catalog: topic packs read from a content folder. No window needed.
+// The content catalog: topic packs read from a content folder, parsed once into typed values. No
+// window needed.
 //
 // A pack is a folder holding topic.json (format documented in content/README.md). Folders whose
 // names start with '_' or '.' are not packs (build sources live there). Loading never throws for
 // bad content: every problem is recorded with its file and field, and the rest still loads.
+//
+// A loaded Catalog is never changed: the kiosk shares it as shared_ptr<const Catalog> (see
+// content_library.h), and an import or a teacher's new question swaps in a new one, so a screen
+// that holds the snapshot it opened with keeps valid references into it for as long as it lives.
+// Nothing here is tied to a thread; a Catalog is safe to read from any number of threads.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 
@@ -26,13 +31,47 @@ struct LocalText {
   const std::string& in(const std::string& lang) const;
 };
 
-// A lesson or a game inside a topic. `kind` is the lesson type or the game template; `spec` keeps
-// the manifest entry whole for the player or template that knows that kind.
+// A talk cue of a video lesson: the video pauses there and asks the class.
+struct Cue {
+  enum class Origin { Pack, Teacher };  // Teacher: added on the kiosk (added_cues.h)
+  double at = 0;  // seconds into the video
+  LocalText question;
+  fs::path picture;    // optional
+  fs::path narration;  // optional: the question, spoken
+  Origin origin = Origin::Pack;
+};
+
+struct VideoLesson {
+  fs::path file;
+  // Sorted by time; at an equal time the pack's own come first, then the teacher's in the order
+  // of their list in added-cues.json.
+  std::vector<Cue> cues;
+};
+
+struct StoryPage {
+  fs::path picture;
+  LocalText caption;
+  fs::path narration;  // optional
+};
+
+struct PictureStory {
+  std::vector<StoryPage> pages;  // at least one
+  double auto_seconds = 6;  // how long a page stays after its narration when advancing by itself
+};
+
+class GameSpec;  // core/games/game_rules.h
+
+// A lesson or a game inside a topic. `kind` is the lesson type ("video", "story") or the game
+// template ("memory-pairs"...). Exactly one of video, story and game is set when the entry can be
+// played; an entry with problems is shown as an error card and never opened.
 struct Entry {
   std::string id;
   LocalText title;
   std::string kind;
-  nlohmann::json spec;
+  std::shared_ptr<const VideoLesson> video;
+  std::shared_ptr<const PictureStory> story;
+  std::shared_ptr<const GameSpec> game;
+  fs::path art;  // the card's picture (a story's first page, a game's first picture); may be empty
   std::vector<Problem> problems;
 };
 

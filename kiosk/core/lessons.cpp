@@ -2,17 +2,17 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "core/manifest_reader.h"
 
 using nlohmann::json;
 
-std::optional<VideoLesson> read_video_lesson(const Entry& entry, const fs::path& dir, const fs::path& manifest,
-                                             const std::string& field, std::vector<Problem>& problems) {
-  ManifestReader reader(dir, manifest, problems);
-  VideoLesson lesson;
-  reader.known_fields(entry.spec, field, {"id", "type", "title", "file", "cues"});
-  lesson.file = reader.pack_file(entry.spec, "file", field + ".file", true);
-  const json& cues = reader.list(entry.spec, "cues", field + ".cues");
+std::shared_ptr<const VideoLesson> read_video_lesson(ManifestReader& reader, const json& spec, const std::string& field) {
+  auto lesson = std::make_shared<VideoLesson>();
+  reader.known_fields(spec, field, {"id", "type", "title", "file", "cues"});
+  lesson->file = reader.pack_file(spec, "file", field + ".file", true);
+  const json& cues = reader.list(spec, "cues", field + ".cues");
   for (size_t i = 0; i < cues.size(); ++i) {
     const std::string f = field + ".cues[" + std::to_string(i) + "]";
     if (!cues[i].is_object()) {
@@ -27,21 +27,19 @@ std::optional<VideoLesson> read_video_lesson(const Entry& entry, const fs::path&
     cue.narration = reader.pack_file(cues[i], "narration", f + ".narration", false);
     if (at && !cue.question.vi.empty()) {
       cue.at = *at;
-      lesson.cues.push_back(cue);
+      lesson->cues.push_back(cue);
     }
   }
-  std::sort(lesson.cues.begin(), lesson.cues.end(), [](const Cue& a, const Cue& b) { return a.at < b.at; });
-  if (lesson.file.empty()) return std::nullopt;
+  std::stable_sort(lesson->cues.begin(), lesson->cues.end(), [](const Cue& a, const Cue& b) { return a.at < b.at; });
+  if (lesson->file.empty()) return nullptr;
   return lesson;
 }
 
-std::optional<PictureStory> read_picture_story(const Entry& entry, const fs::path& dir, const fs::path& manifest,
-                                               const std::string& field, std::vector<Problem>& problems) {
-  ManifestReader reader(dir, manifest, problems);
-  PictureStory story;
-  reader.known_fields(entry.spec, field, {"id", "type", "title", "pages", "auto_seconds"});
-  if (auto seconds = reader.number(entry.spec, "auto_seconds", field + ".auto_seconds", false)) story.auto_seconds = *seconds;
-  const json& pages = reader.list(entry.spec, "pages", field + ".pages");
+std::shared_ptr<const PictureStory> read_picture_story(ManifestReader& reader, const json& spec, const std::string& field) {
+  auto story = std::make_shared<PictureStory>();
+  reader.known_fields(spec, field, {"id", "type", "title", "pages", "auto_seconds"});
+  if (auto seconds = reader.number(spec, "auto_seconds", field + ".auto_seconds", false)) story->auto_seconds = *seconds;
+  const json& pages = reader.list(spec, "pages", field + ".pages");
   for (size_t i = 0; i < pages.size(); ++i) {
     const std::string f = field + ".pages[" + std::to_string(i) + "]";
     if (!pages[i].is_object()) {
@@ -53,22 +51,11 @@ std::optional<PictureStory> read_picture_story(const Entry& entry, const fs::pat
     page.picture = reader.picture(pages[i], "picture", f + ".picture", true);
     page.caption = reader.local_text(pages[i], "caption", f + ".caption");
     page.narration = reader.pack_file(pages[i], "narration", f + ".narration", false);
-    story.pages.push_back(page);  // a page with a missing picture still shows its caption
+    story->pages.push_back(page);  // a page with a missing picture still shows its caption
   }
-  if (story.pages.empty()) {
+  if (story->pages.empty()) {
     reader.fail(field + ".pages", "a story needs at least one page");
-    return std::nullopt;
+    return nullptr;
   }
   return story;
-}
-
-void check_lesson(const Entry& entry, const fs::path& dir, const fs::path& manifest, const std::string& field,
-                  std::vector<Problem>& problems) {
-  if (entry.kind == "video") {
-    read_video_lesson(entry, dir, manifest, field, problems);
-  } else if (entry.kind == "story") {
-    read_picture_story(entry, dir, manifest, field, problems);
-  } else {
-    problems.push_back({manifest, field + ".type", "'" + entry.kind + "' is not a lesson type (video, story)"});
-  }
 }

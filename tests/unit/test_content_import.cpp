@@ -251,10 +251,11 @@ TEST_CASE("USB import: a plain folder of videos and pictures becomes a topic tit
   CHECK(topic->lessons[2].title.vi == "Đội mũ bảo hiểm");
   CHECK(topic->lessons[3].kind == "story");
   CHECK(topic->lessons[3].title.vi == "An toàn giao thông");
-  const auto& pages = topic->lessons[3].spec["pages"];
+  REQUIRE(topic->lessons[3].story);
+  const auto& pages = topic->lessons[3].story->pages;
   REQUIRE(pages.size() == 2);
-  CHECK(pages[0]["caption"]["vi"] == "Bé ngồi sau xe");
-  CHECK(pages[1]["caption"]["vi"] == "An toàn giao thông");  // a camera's name says nothing: the title instead
+  CHECK(pages[0].caption.vi == "Bé ngồi sau xe");
+  CHECK(pages[1].caption.vi == "An toàn giao thông");  // a camera's name says nothing: the title instead
 }
 
 TEST_CASE("USB import: a folder of videos only gets a plain cover the catalog accepts") {

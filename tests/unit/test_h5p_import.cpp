@@ -24,7 +24,13 @@ PackOnStick scan(const TempDir& stick, const H5pSpec& spec, const std::string& f
 
 // Imports it and returns its one lesson or game as the catalog reads it, checking the catalog
 // finds no problem and that none of H5P's JavaScript came along.
-Entry import_one(const PackOnStick& pack, const fs::path& imported) {
+// The one entry of an imported pack: its kind as the catalog read it, and as the importer wrote it
+// in topic.json.
+struct Imported {
+  std::string kind;
+  json spec;
+};
+Imported import_one(const PackOnStick& pack, const fs::path& imported) {
   for (const auto& p : pack.problems) UNSCOPED_INFO(p.describe());
   REQUIRE(pack.importable());
   import_pack(pack, imported, no_progress);
@@ -36,7 +42,9 @@ Entry import_one(const PackOnStick& pack, const fs::path& imported) {
   for (const auto& item : fs::recursive_directory_iterator(topic->dir))
     CHECK(item.path().extension() != ".js");
   REQUIRE(topic->lessons.size() + topic->games.size() == 1);
-  return topic->lessons.empty() ? topic->games[0] : topic->lessons[0];
+  const json manifest = json::parse(read_file(topic->dir / "topic.json"));
+  const bool lesson = !topic->lessons.empty();
+  return {lesson ? topic->lessons[0].kind : topic->games[0].kind, manifest[lesson ? "lessons" : "games"][0]};
 }
 
 std::string problem_of(const PackOnStick& pack) {
@@ -74,7 +82,7 @@ TEST_CASE("H5P: a memory game in the shapes real packages use becomes memory pai
   CHECK(pack.becomes == "a memory game of 3 pairs");
   CHECK(pack.skipped == std::vector<std::string>{"images/missing.png is missing from the package",
                                                  "the cards' sounds are not played by the kiosk's memory game"});
-  const Entry game = import_one(pack, imported.path);
+  const Imported game = import_one(pack, imported.path);
   CHECK(game.kind == "memory-pairs");
   CHECK(game.spec["pairs"] == json::parse(R"([["media/ga-1.PNG", "media/ga-1.PNG"], ["media/meo.png", "media/meo-con.png"],
                                                ["media/ga-1.PNG", "media/ga-1.PNG"]])"));
@@ -165,7 +173,7 @@ TEST_CASE("H5P: image pairs, sequencing, multimedia choice, hotspots and drag-an
   }
   const PackOnStick pack = scan(stick, spec);
   CHECK(pack.becomes == becomes);
-  const Entry game = import_one(pack, imported.path);
+  const Imported game = import_one(pack, imported.path);
   CHECK(game.kind == kind);
   for (const auto& [key, value] : expected.items()) {
     INFO(key);
@@ -197,7 +205,7 @@ TEST_CASE("H5P: an interactive video becomes a video lesson whose pausing intera
   const PackOnStick pack = scan(stick, spec);
   CHECK(pack.becomes == "a video lesson with 3 question(s)");
   CHECK(pack.lessons == 1);
-  const Entry lesson = import_one(pack, imported.path);
+  const Imported lesson = import_one(pack, imported.path);
   CHECK(lesson.kind == "video");
   CHECK(lesson.spec["file"] == "media/bai-hoc.MP4");
   const json& cues = lesson.spec["cues"];
@@ -247,7 +255,7 @@ TEST_CASE("H5P: presentations, Agamotto, image sliders and dialog cards become p
   }
   const PackOnStick pack = scan(stick, spec);
   CHECK(pack.becomes == "a picture story of 2 page(s)");
-  const Entry story = import_one(pack, imported.path);
+  const Imported story = import_one(pack, imported.path);
   CHECK(story.kind == "story");
   CHECK(story.spec["pages"] == pages);
 }

@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "core/content_import.h"
-#include "core/lessons.h"
+#include "core/catalog.h"
 #include "pdf_maker.h"
 #include "temp_dir.h"
 
@@ -34,8 +34,7 @@ TEST_CASE("PDF: a PDF becomes a picture story, one page a page, rendered to fit 
   const Topic* topic = c.find("bai-giang-atgt");
   REQUIRE(topic);
   REQUIRE(topic->lessons.size() == 1);
-  std::vector<Problem> problems;
-  auto story = read_picture_story(topic->lessons[0], topic->dir, topic->dir / "topic.json", "", problems);
+  const auto& story = topic->lessons[0].story;
   REQUIRE(story);
   REQUIRE(story->pages.size() == 3);
   CHECK(story->pages[0].caption.vi == "Di bo tren via he");

@@ -70,7 +70,7 @@ AdminReportPanel::AdminReportPanel(Kiosk& kiosk) : kiosk_(kiosk), header_(kiosk.
 void AdminReportPanel::compute() {
   error_.clear();
   TopicTitles titles;
-  for (const auto& t : kiosk_.catalog.topics) titles[t.id] = t.title.in(ui_language());
+  for (const auto& t : kiosk_.content->catalog()->topics) titles[t.id] = t.title.in(ui_language());
   try {
     figures_ = compute_report(kiosk_.data_dir / "journal.sqlite", titles, report_period(kiosk_.settings.report, unix_now()));
   } catch (const std::exception& e) {

@@ -32,8 +32,8 @@ void AdminUsbPanel::refresh_sticks() {
 
 void AdminUsbPanel::scan_packs() {
   packs_of_ = chosen_path_;
-  packs_ = chosen_path_.empty() ? std::vector<PackOnStick>{} : scan_stick(chosen_path_, kiosk_.imported_content_dir());
-  for (auto& p : packs_) p.replaces_existing |= kiosk_.catalog.find(p.id) != nullptr;
+  packs_ = chosen_path_.empty() ? std::vector<PackOnStick>{} : scan_stick(chosen_path_, kiosk_.content->imported_dir());
+  for (auto& p : packs_) p.replaces_existing |= kiosk_.content->catalog()->find(p.id) != nullptr;
 }
 
 bool AdminUsbPanel::tick(double now) {
@@ -130,7 +130,7 @@ void AdminUsbPanel::export_logs() {
   options.device_name = kiosk_.settings.device_name;
   options.school = kiosk_.settings.school;
   options.report = kiosk_.settings.report;
-  for (const auto& t : kiosk_.catalog.topics) options.topic_titles[t.id] = t.title.vi;
+  for (const auto& t : kiosk_.content->catalog()->topics) options.topic_titles[t.id] = t.title.vi;
   options.now = unix_now();
   options.period = report_period(kiosk_.settings.report, options.now);
   job_was_import_ = false;
@@ -145,7 +145,7 @@ void AdminUsbPanel::export_logs() {
 void AdminUsbPanel::import(const PackOnStick& pack) {
   job_was_import_ = true;
   job_seen_ = false;
-  auto dest = kiosk_.imported_content_dir();
+  auto dest = kiosk_.content->imported_dir();
   job_.start([pack, dest](const BackgroundJob::Progress& progress) {
     import_pack(pack, dest, [&](double f) { progress(f, tr("Copying")); });
     return format(tr("\"%s\" is imported and ready in the classroom."), pack.title.in(ui_language()).c_str());

@@ -16,11 +16,11 @@ constexpr float kMargin = 60, kTop = 170, kGap = 36;
 constexpr unsigned int kRight = 0x2EB872, kWrong = 0xE76F51;
 }  // namespace
 
-GameScreen::GameScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, std::unique_ptr<GameRules> rules)
-    : kiosk_(kiosk), topic_(topic), entry_(entry), rules_(std::move(rules)),
+GameScreen::GameScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry)
+    : kiosk_(kiosk), topic_(std::move(topic)), entry_(entry), rules_(entry.game->start(0)),
       mode_(rules_->taps_scene() ? Mode::Scene : rules_->zones().empty() ? Mode::Tap : Mode::Drop),
       narrator_(kiosk.wake_event) {
-  activity_ = kiosk_.sessions->start_activity("game", topic_.id + "/" + entry_.id, unix_now());
+  activity_ = kiosk_.sessions->start_activity("game", topic_->id + "/" + entry_.id, unix_now());
   if (!rules_->narration().empty()) narrator_.say(rules_->narration());
 }
 
@@ -40,9 +40,8 @@ void GameScreen::leave() {
 }
 
 void GameScreen::start() {  // "play again": the same game from the start, a new activity
-  std::vector<Problem> problems;
-  if (auto fresh = read_game(entry_, topic_.dir, topic_.dir / "topic.json", problems)) rules_ = std::move(fresh);
-  activity_ = kiosk_.sessions->start_activity("game", topic_.id + "/" + entry_.id, unix_now());
+  rules_ = entry_.game->start(0);
+  activity_ = kiosk_.sessions->start_activity("game", topic_->id + "/" + entry_.id, unix_now());
   held_.reset();
   flash_ = Outcome::None;
   if (!rules_->narration().empty()) narrator_.say(rules_->narration());
@@ -264,7 +263,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
       const Zone& zone = zones[k];
       Rect z = zone_rects_[k];
       c.card(z, rgb(0xFFFFFF), radius);
-      c.outline(z, rgb(topic_.color ? topic_.color : 0x219EBC, 200), radius, c.px(6));
+      c.outline(z, rgb(topic_->color ? topic_->color : 0x219EBC, 200), radius, c.px(6));
       if (!zone.picture.empty()) {
         c.icon({z.x + c.px(16), z.y + c.px(16), z.h - c.px(32), z.h - c.px(32)}, c.textures().get(zone.picture));
         c.text_centered({z.x + z.h, z.y, z.w - z.h - c.px(16), z.h}, FontSize::Title, rgb(style::kInk), zone.label.in(ui_language()));
@@ -283,7 +282,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
       if (p.face_up) {
         c.icon(r.inset(c.px(14)), c.textures().get(p.picture));
       } else {  // a memory card's back
-        c.fill(r.inset(c.px(10)), rgb(topic_.color ? topic_.color : 0x219EBC), radius);
+        c.fill(r.inset(c.px(10)), rgb(topic_->color ? topic_->color : 0x219EBC), radius);
         c.icon(r.inset(r.w * 0.28f), kiosk_.icon_texture("star"));
       }
       if (p.done) c.outline(r, rgb(kRight), radius, c.px(10));

@@ -12,7 +12,8 @@
 
 class GameScreen : public Screen {
  public:
-  GameScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, std::unique_ptr<GameRules> rules);
+  // `entry` (a game) lives in `topic`.
+  GameScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry);
   ~GameScreen() override;
   std::string name() const override { return "game"; }
   void update(const Canvas& canvas, Targets& targets, double now) override;
@@ -37,7 +38,7 @@ class GameScreen : public Screen {
 
   static constexpr double kFlash = 0.6, kCelebrateDelay = 0.9, kSettle = 1.1;
   Kiosk& kiosk_;
-  const Topic& topic_;
+  std::shared_ptr<const Topic> topic_;  // keeps entry_ alive
   const Entry& entry_;
   std::unique_ptr<GameRules> rules_;
   Mode mode_;

@@ -44,7 +44,8 @@ void HomeScreen::update(const Canvas& c, Targets& targets, double now) {
 
   // Topic tiles: the number of columns that gives the largest tiles in the space below the chips.
   tiles_.clear();
-  const auto& topics = kiosk_.catalog.topics;
+  catalog_ = kiosk_.content->catalog();  // an import may have swapped in a new one
+  const auto& topics = catalog_->topics;
   const int n = static_cast<int>(topics.size());
   if (n == 0) return;
   const float gap = 48;
@@ -82,7 +83,7 @@ void HomeScreen::activate(const std::string& id) {
     return;
   }
   if (id.rfind("topic:", 0) == 0) {
-    const Topic* topic = kiosk_.catalog.find(id.substr(6));
+    auto topic = share_topic(catalog_, id.substr(6));
     if (!topic) return;
     const auto& groups = kiosk_.settings.class_groups;
     if (std::find(groups.begin(), groups.end(), kiosk_.settings.last_class) == groups.end()) {
@@ -91,7 +92,7 @@ void HomeScreen::activate(const std::string& id) {
       return;
     }
     kiosk_.sessions->start(kiosk_.settings.last_class, topic->id, unix_now());
-    kiosk_.switch_to(std::make_unique<TopicScreen>(kiosk_, *topic));
+    kiosk_.switch_to(std::make_unique<TopicScreen>(kiosk_, std::move(topic)));
   }
 }
 
@@ -130,7 +131,7 @@ void HomeScreen::draw(const Canvas& c, double now) const {
 
   if (tiles_.empty()) {
     c.text_centered(c.px(kMargin, kTilesTop, w - 2 * kMargin, 300), FontSize::Title, rgb(style::kInk),
-                    format(tr("No topics found in %s"), kiosk_.catalog.dir.c_str()));
+                    format(tr("No topics found in %s"), catalog_->dir.c_str()));
   }
   for (size_t i = 0; i < tiles_.size(); ++i) draw_tile(c, tiles_[i], now, i);
 }

@@ -26,6 +26,7 @@ class HomeScreen : public Screen {
   void draw_tile(const Canvas& c, const Tile& tile, double now, size_t index) const;
 
   Kiosk& kiosk_;
+  std::shared_ptr<const Catalog> catalog_;  // the snapshot the tiles point into
   double entered_ = -1;
   double hint_until_ = 0;  // "choose a class first" shows until then
   std::vector<Tile> tiles_;

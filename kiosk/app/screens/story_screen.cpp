@@ -13,15 +13,15 @@ namespace {
 constexpr float kCaptionH = 210, kSide = 170;
 }
 
-StoryScreen::StoryScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, PictureStory story)
-    : kiosk_(kiosk), topic_(topic), entry_(entry), story_(std::move(story)), narrator_(kiosk.wake_event) {
+StoryScreen::StoryScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry)
+    : kiosk_(kiosk), topic_(std::move(topic)), entry_(entry), story_(*entry.story), narrator_(kiosk.wake_event) {
   start();
 }
 
 StoryScreen::~StoryScreen() { record("interrupted"); }
 
 void StoryScreen::start() {
-  activity_ = kiosk_.sessions->start_activity("lesson", topic_.id + "/" + entry_.id, unix_now());
+  activity_ = kiosk_.sessions->start_activity("lesson", topic_->id + "/" + entry_.id, unix_now());
   furthest_ = 0;
   show_page(0);
 }

@@ -6,11 +6,11 @@
 #include "app/kiosk.h"
 #include "app/narrator.h"
 #include "app/widgets.h"
-#include "core/lessons.h"
 
 class StoryScreen : public Screen {
  public:
-  StoryScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, PictureStory story);
+  // `entry` (a story) lives in `topic`.
+  StoryScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry);
   ~StoryScreen() override;
   std::string name() const override { return "story"; }
   void update(const Canvas& canvas, Targets& targets, double now) override;
@@ -30,9 +30,9 @@ class StoryScreen : public Screen {
   bool finished() const { return page_ >= story_.pages.size(); }
 
   Kiosk& kiosk_;
-  const Topic& topic_;
+  std::shared_ptr<const Topic> topic_;  // keeps entry_ and story_ alive
   const Entry& entry_;
-  PictureStory story_;
+  const PictureStory& story_;
   Narrator narrator_;
   size_t page_ = 0, furthest_ = 0;  // page_ == pages.size(): the end card
   bool auto_turn_ = false;

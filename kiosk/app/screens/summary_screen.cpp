@@ -36,7 +36,7 @@ void SummaryScreen::draw(const Canvas& c, double now) const {
   float star = c.px(120 + 60 * pop);
   c.icon({p.cx() - star, p.y + c.px(30) + c.px(90) - star / 2, star * 2, star}, kiosk_.icon_texture("star"));
   c.text_centered({p.x, p.y + c.px(210), p.w, c.px(90)}, FontSize::Huge, rgb(style::kInk), tr("Session finished!"));
-  std::string who = topic_.title.in(ui_language()) + " · " + format(tr("Class %s"), row_.class_group.c_str());
+  std::string who = topic_->title.in(ui_language()) + " · " + format(tr("Class %s"), row_.class_group.c_str());
   c.text_centered({p.x + c.px(40), p.y + c.px(310), p.w - c.px(80), c.px(70)}, FontSize::Heading, rgb(style::kMuted), who);
 
   // Two figures side by side: time spent and activities done.

@@ -6,7 +6,8 @@
 // After "finish": how long the class worked on the topic and how many activities it did.
 class SummaryScreen : public Screen {
  public:
-  SummaryScreen(Kiosk& kiosk, const Topic& topic, SessionRow row) : kiosk_(kiosk), topic_(topic), row_(std::move(row)) {}
+  SummaryScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, SessionRow row)
+      : kiosk_(kiosk), topic_(std::move(topic)), row_(std::move(row)) {}
   std::string name() const override { return "summary"; }
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
@@ -16,7 +17,7 @@ class SummaryScreen : public Screen {
 
  private:
   Kiosk& kiosk_;
-  const Topic& topic_;
+  std::shared_ptr<const Topic> topic_;
   SessionRow row_;
   double entered_ = -1;
   Rect home_rect_, panel_;

@@ -7,7 +7,6 @@
 #include "app/screens/game_screen.h"
 #include "app/screens/story_screen.h"
 #include "app/screens/video_lesson_screen.h"
-#include "core/lessons.h"
 #include "app/style.h"
 #include "app/widgets.h"
 #include "core/clock.h"
@@ -25,25 +24,19 @@ std::string entry_icon(const std::string& list, const Entry& e) {
 }
 }  // namespace
 
-TopicScreen::TopicScreen(Kiosk& kiosk, const Topic& topic) : kiosk_(kiosk), topic_(topic) {
-  for (const auto& e : topic_.lessons)
-    if (e.problems.empty() && e.kind == "story") art_[&e] = topic_.dir / e.spec["pages"][0]["picture"].get<std::string>();
-  for (const auto& e : topic_.games) {
-    std::vector<Problem> problems;
-    if (auto rules = e.problems.empty() ? read_game(e, topic_.dir, topic_.dir / "topic.json", problems) : nullptr)
-      art_[&e] = rules->pieces().at(0).picture;
-  }
-}
+TopicScreen::TopicScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic) : kiosk_(kiosk), topic_(std::move(topic)) {}
 
 void TopicScreen::update(const Canvas& c, Targets& targets, double now) {
   if (entered_ < 0) entered_ = now;
+  // A teacher's question added in a lesson swapped in a new snapshot: open lessons with their cues.
+  if (auto latest = share_topic(kiosk_.content->catalog(), topic_->id)) topic_ = std::move(latest);
   const float w = c.design_width();
   finish_rect_ = c.px(w - kMargin - 360, 35, 360, 110);
   yes_rect_ = c.px(w / 2 - 520, c.design_height() / 2 + 60, 480, 130);
   no_rect_ = c.px(w / 2 + 40, c.design_height() / 2 + 60, 480, 130);
   cards_.clear();
-  layout_row(c, targets, topic_.lessons, "lesson", kLessonsY + kRowHeadingH);
-  layout_row(c, targets, topic_.games, "game", kGamesY + kRowHeadingH);
+  layout_row(c, targets, topic_->lessons, "lesson", kLessonsY + kRowHeadingH);
+  layout_row(c, targets, topic_->games, "game", kGamesY + kRowHeadingH);
   targets.add("end-session", tr("Finish"), finish_rect_);  // last: the focus starts on the first lesson
   if (confirming_) {  // the dialog covers the rest; "keep learning" first, so the safe choice has the focus
     targets.clear();
@@ -59,9 +52,8 @@ void TopicScreen::layout_row(const Canvas& c, Targets& targets, const std::vecto
   float x = kMargin;
   for (const auto& e : entries) {
     Rect r = c.px(x, y, card_w, kCardH);
-    std::string id = std::string(kind) + ":" + topic_.id + "/" + e.id;
-    auto art = art_.find(&e);
-    cards_.push_back({&e, id, entry_icon(kind, e), art == art_.end() ? std::filesystem::path() : art->second, r});
+    std::string id = std::string(kind) + ":" + topic_->id + "/" + e.id;
+    cards_.push_back({&e, id, entry_icon(kind, e), e.problems.empty() ? e.art : std::filesystem::path(), r});
     if (e.problems.empty()) targets.add(id, e.title.in(ui_language()), r);
     x += card_w + kGap;
   }
@@ -73,25 +65,12 @@ void TopicScreen::activate(const std::string& id) {
     return;
   }
   if (id == "finish:yes") return finish();
-  for (const auto& card : cards_) {
+  for (const auto& card : cards_) {  // entries with problems are not targets
     if (card.id != id) continue;
     const Entry& e = *card.entry;
-    std::vector<Problem> problems;  // already reported at load; entries with problems are not targets
-    const std::string field = "lessons[" + e.id + "]";
-    if (e.kind == "video") {
-      if (auto lesson = read_video_lesson(e, topic_.dir, topic_.dir / "topic.json", field, problems))
-        return kiosk_.switch_to(std::make_unique<VideoLessonScreen>(kiosk_, topic_, e, std::move(*lesson)));
-    }
-    if (e.kind == "story") {
-      if (auto story = read_picture_story(e, topic_.dir, topic_.dir / "topic.json", field, problems))
-        return kiosk_.switch_to(std::make_unique<StoryScreen>(kiosk_, topic_, e, std::move(*story)));
-    }
-  }
-  for (const auto& card : cards_) {
-    if (card.id != id || card.entry->kind.empty()) continue;
-    std::vector<Problem> problems;
-    if (auto rules = read_game(*card.entry, topic_.dir, topic_.dir / "topic.json", problems))
-      return kiosk_.switch_to(std::make_unique<GameScreen>(kiosk_, topic_, *card.entry, std::move(rules)));
+    if (e.video) return kiosk_.switch_to(std::make_unique<VideoLessonScreen>(kiosk_, topic_, e));
+    if (e.story) return kiosk_.switch_to(std::make_unique<StoryScreen>(kiosk_, topic_, e));
+    if (e.game) return kiosk_.switch_to(std::make_unique<GameScreen>(kiosk_, topic_, e));
   }
   kiosk_.notify(tr("This activity cannot open on this kiosk yet"));
 }
@@ -104,13 +83,13 @@ void TopicScreen::finish() {
 void TopicScreen::draw(const Canvas& c, double now) const {
   draw_sky(c);
   const float w = c.design_width();
-  const unsigned int color = topic_.color ? topic_.color : 0x219EBC;
+  const unsigned int color = topic_->color ? topic_->color : 0x219EBC;
 
   // Header band in the topic's colour: cover, title, class; the finish button on the right.
   c.fill(c.px(0, 0, w, kHeaderH), rgb(color));
-  if (!topic_.cover.empty()) c.picture(c.px(kMargin - 20, 20, 186, 140), c.textures().get(topic_.cover), c.px(20));
+  if (!topic_->cover.empty()) c.picture(c.px(kMargin - 20, 20, 186, 140), c.textures().get(topic_->cover), c.px(20));
   const auto& session = kiosk_.sessions->current();
-  c.text(c.px(kMargin + 190), c.px(26), FontSize::Title, rgb(0xFFFFFF), topic_.title.in(ui_language()),
+  c.text(c.px(kMargin + 190), c.px(26), FontSize::Title, rgb(0xFFFFFF), topic_->title.in(ui_language()),
          c.px(w - kMargin * 2 - 600));
   if (session) {
     c.text(c.px(kMargin + 190), c.px(108), FontSize::Heading, rgb(0xFFFFFF, 230),
@@ -122,8 +101,8 @@ void TopicScreen::draw(const Canvas& c, double now) const {
   c.text_centered({f.x + c.px(100), f.y, f.w - c.px(110), f.h}, FontSize::Title, rgb(style::kGo), tr("Finish"));
 
   float rise = 1 - style::ease_out(now, entered_, 0.4);
-  draw_row(c, tr("Watch and talk"), tr("No lessons yet"), kLessonsY, topic_.lessons.empty());
-  draw_row(c, tr("Games"), tr("No games yet"), kGamesY, topic_.games.empty());
+  draw_row(c, tr("Watch and talk"), tr("No lessons yet"), kLessonsY, topic_->lessons.empty());
+  draw_row(c, tr("Games"), tr("No games yet"), kGamesY, topic_->games.empty());
   for (const auto& card : cards_) {
     Rect r = card.rect;
     r.y += c.px(50) * rise;

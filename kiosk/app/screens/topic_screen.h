@@ -1,6 +1,6 @@
 #pragma once
 #include <filesystem>
-#include <map>
+#include <memory>
 #include <string>
 
 #include "app/kiosk.h"
@@ -9,7 +9,7 @@
 // button that ends the session with a summary.
 class TopicScreen : public Screen {
  public:
-  TopicScreen(Kiosk& kiosk, const Topic& topic);
+  TopicScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic);
   std::string name() const override { return "topic"; }
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
@@ -33,9 +33,8 @@ class TopicScreen : public Screen {
   void draw_row(const Canvas& c, const char* heading, const char* empty_text, float y, bool empty) const;
 
   Kiosk& kiosk_;
-  const Topic& topic_;
+  std::shared_ptr<const Topic> topic_;  // keeps the catalog snapshot it is part of
   double entered_ = -1;
   Rect finish_rect_;
-  std::map<const Entry*, std::filesystem::path> art_;  // a card's picture: a story's first page, a game's first
   std::vector<Card> cards_;
 };

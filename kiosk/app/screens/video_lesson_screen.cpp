@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "app/screens/topic_screen.h"
@@ -39,15 +40,13 @@ std::vector<double> cue_times(const VideoLesson& lesson) {
 }
 }  // namespace
 
-VideoLessonScreen::VideoLessonScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, VideoLesson lesson)
-    : kiosk_(kiosk), topic_(topic), ref_(topic.id + "/" + entry.id), lesson_(std::move(lesson)),
-      narrator_(kiosk.wake_event), cues_(cue_times(lesson_)) {
+VideoLessonScreen::VideoLessonScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry)
+    : kiosk_(kiosk), topic_(std::move(topic)), ref_(topic_->id + "/" + entry.id), lesson_(entry.video),
+      narrator_(kiosk.wake_event), cues_(cue_times(*lesson_)) {
   activity_ = kiosk_.sessions->start_activity("lesson", ref_, unix_now());
-  std::string warning;  // reported when the catalog loaded
-  added_ = load_added_cues(kiosk_.data_dir, warning);
   try {
     player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Video, kiosk_.wake_event, kiosk_.window);
-    player_->load(lesson_.file);
+    player_->load(lesson_->file);
   } catch (const std::exception& e) {
     error_ = e.what();
     phase_ = Phase::Failed;
@@ -83,7 +82,7 @@ bool VideoLessonScreen::tick(double /*now*/) {
   if (phase_ != Phase::Failed && (!player_->error().empty() || no_picture)) {
     error_ = no_picture ? tr("it ended without showing a picture: the file is cut short or damaged") : player_->error();
     phase_ = Phase::Failed;
-    std::fprintf(stderr, "kiosk: cannot play %s: %s\n", lesson_.file.c_str(), error_.c_str());
+    std::fprintf(stderr, "kiosk: cannot play %s: %s\n", lesson_->file.c_str(), error_.c_str());
     record("failed");
     return true;
   }
@@ -95,7 +94,7 @@ bool VideoLessonScreen::tick(double /*now*/) {
       phase_ = Phase::AtCue;
       cue_ = *cue;
       confirm_remove_ = false;
-      if (!lesson_.cues[cue_].narration.empty()) narrator_.say(lesson_.cues[cue_].narration);
+      if (!lesson_->cues[cue_].narration.empty()) narrator_.say(lesson_->cues[cue_].narration);
       kiosk_.sessions->update_activity(activity_, details(), unix_now());
       changed = true;
     } else if (player_->ended()) {
@@ -134,53 +133,35 @@ void VideoLessonScreen::open_chooser() {
   player_->set_paused(true);
   // Rounded down, so the cue is behind playback and does not fire when it goes on.
   add_at_ = std::floor(player_->position() * 10) / 10;
-  chooser_.emplace(topic_questions(topic_), topic_.color, clock_text(add_at_));
+  chooser_.emplace(topic_questions(*topic_), topic_->color, clock_text(add_at_));
 }
 
 void VideoLessonScreen::add_cue(const LocalText& question) {
-  const AddedCue cue{add_at_, question};
-  AddedCues cues = added_;
-  cues[ref_].push_back(cue);
-  if (!save(std::move(cues))) return;
-  merge_added_cue(kiosk_.catalog, ref_, cue);  // for the next time the lesson opens
-  auto later = std::upper_bound(lesson_.cues.begin(), lesson_.cues.end(), cue.at,
-                                [](double at, const Cue& c) { return at < c.at; });
-  lesson_.cues.insert(later, Cue{cue.at, cue.question, {}, {}});
-  retrack();
+  if (!change_cues([&] { kiosk_.content->add_cue(ref_, {add_at_, question}); })) return;
   confirm(tr("Question added"));
 }
 
 void VideoLessonScreen::remove_cue() {
-  auto index = added_index(lesson_.cues[cue_]);
-  if (!index) return;
-  AddedCues cues = added_;
-  const AddedCue cue = cues[ref_][*index];
-  cues[ref_].erase(cues[ref_].begin() + static_cast<std::ptrdiff_t>(*index));
-  if (!save(std::move(cues))) return;
-  unmerge_added_cue(kiosk_.catalog, ref_, cue);
-  lesson_.cues.erase(lesson_.cues.begin() + static_cast<std::ptrdiff_t>(cue_));
-  retrack();
+  if (!change_cues([&] { kiosk_.content->remove_cue(ref_, cue_); })) return;
   narrator_.stop();
   phase_ = Phase::Playing;  // still paused there, with the controls up
   show_controls();
   confirm(tr("Question removed"));
 }
 
-std::optional<size_t> VideoLessonScreen::added_index(const Cue& cue) const {
-  auto list = added_.find(ref_);
-  for (size_t i = 0; list != added_.end() && i < list->second.size(); ++i)
-    if (list->second[i].at == cue.at && list->second[i].question.vi == cue.question.vi) return i;
-  return std::nullopt;
-}
-
-bool VideoLessonScreen::save(AddedCues cues) {
+bool VideoLessonScreen::change_cues(const std::function<void()>& change) {
   try {
-    save_added_cues(kiosk_.data_dir, cues);
+    change();
   } catch (const std::exception& e) {
     kiosk_.notify(format(tr("The question cannot be saved: %s"), e.what()));
     return false;
   }
-  added_ = std::move(cues);
+  // The new snapshot has the lesson with its cues as they are now; the topic's questions too.
+  const Entry* entry = find_lesson(*kiosk_.content->catalog(), ref_);
+  if (!entry || !entry->video) return false;  // content is only replaced from admin mode, never under a lesson
+  topic_ = share_topic(kiosk_.content->catalog(), topic_->id);
+  lesson_ = entry->video;
+  retrack();
   return true;
 }
 
@@ -188,7 +169,7 @@ bool VideoLessonScreen::save(AddedCues cues) {
 // playback goes on from where it is.
 void VideoLessonScreen::retrack() {
   const double furthest = cues_.furthest();
-  cues_ = CueTracker(cue_times(lesson_));
+  cues_ = CueTracker(cue_times(*lesson_));
   while (cues_.advance(furthest)) {
   }
   cues_.seeked(player_->position());
@@ -223,7 +204,7 @@ void VideoLessonScreen::activate(const std::string& id) {
   }
   if (id == "lesson:back") return leave();
   if (id == "cue:continue") return continue_from_cue();
-  if (id == "cue:repeat" && !lesson_.cues[cue_].narration.empty()) return narrator_.say(lesson_.cues[cue_].narration);
+  if (id == "cue:repeat" && !lesson_->cues[cue_].narration.empty()) return narrator_.say(lesson_->cues[cue_].narration);
   if (id == "lesson:replay") {
     activity_ = kiosk_.sessions->start_activity("lesson", ref_, unix_now());
     phase_ = Phase::Playing;
@@ -324,9 +305,9 @@ void VideoLessonScreen::update(const Canvas& c, Targets& targets, double /*now*/
   bar_ = c.px(120, h - kPanelH - 10, w - 240, 60);
   if (phase_ == Phase::AtCue) {
     pill("cue:continue", tr("Keep watching"), c.px(mid - 300, h / 2 + 150, 600, 130), Glyph::Play, style::kGo);
-    if (!lesson_.cues[cue_].narration.empty())
+    if (!lesson_->cues[cue_].narration.empty())
       round("cue:repeat", tr("Say it again"), c.px(mid + 560, h / 2 - 290, 110, 110), Glyph::Speaker, rgb(style::kSun), white);
-    if (added_index(lesson_.cues[cue_])) {  // small buttons: for the teacher
+    if (lesson_->cues[cue_].origin == Cue::Origin::Teacher) {  // small buttons: for the teacher
       if (confirm_remove_) {
         remove_yes_ = c.px(mid - 720, h / 2 + 245, 190, 70);
         remove_no_ = c.px(mid - 515, h / 2 + 245, 180, 70);
@@ -371,7 +352,7 @@ void VideoLessonScreen::draw(const Canvas& c, double now) const {
   const float w = c.design_width(), h = c.design_height();
   if (chooser_) return chooser_->draw(c);
   if (phase_ == Phase::AtCue) {
-    const Cue& cue = lesson_.cues[cue_];
+    const Cue& cue = lesson_->cues[cue_];
     Rect card = dimmed_card(c, 1500, 680);
     float text_x = card.x + c.px(60);
     if (!cue.picture.empty() && c.picture({card.x + c.px(50), card.y + c.px(70), c.px(480), c.px(360)},
@@ -399,7 +380,7 @@ void VideoLessonScreen::draw(const Canvas& c, double now) const {
     c.text_centered({card.x, card.y + c.px(200), card.w, c.px(90)}, FontSize::Title, rgb(style::kInk),
                     tr("This video cannot be played"));
     c.text_centered({card.x + c.px(60), card.y + c.px(290), card.w - c.px(120), c.px(120)}, FontSize::Body,
-                    rgb(style::kMuted), lesson_.file.filename().string() + ": " + error_);
+                    rgb(style::kMuted), lesson_->file.filename().string() + ": " + error_);
   } else if (controls_visible()) {
     c.fill(controls_panel_, IM_COL32(15, 15, 35, 170), c.px(40));
     // The position bar with the cues marked on it.
@@ -409,7 +390,7 @@ void VideoLessonScreen::draw(const Canvas& c, double now) const {
     auto x_of = [&](double t) { return track.x + static_cast<float>(track.w * std::min(1.0, t / duration)); };
     c.fill(track, IM_COL32(255, 255, 255, 90), c.px(8));
     c.fill({track.x, track.y, x_of(position) - track.x, track.h}, rgb(style::kSun), c.px(8));
-    for (const auto& cue : lesson_.cues) c.circle(x_of(cue.at), track.cy(), c.px(14), rgb(0xFFFFFF));
+    for (const auto& cue : lesson_->cues) c.circle(x_of(cue.at), track.cy(), c.px(14), rgb(0xFFFFFF));
     c.circle(x_of(position), track.cy(), c.px(22), rgb(style::kSun));
     c.text(c.px(250), c.px(h - 30 - kButton + 10), FontSize::Heading, rgb(0xFFFFFF),
            clock_text(position) + " / " + clock_text(player_->duration()));

@@ -2,6 +2,7 @@
 // A watch-and-talk video: plays full screen through mpv, pauses at each talk cue with the question
 // large over the dimmed frame (and spoken), and gives the teacher controls that hide by themselves.
 // The teacher can add questions from there (saved in DATA/added-cues.json) and remove them again.
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -10,13 +11,12 @@
 #include "app/narrator.h"
 #include "app/screens/cue_chooser.h"
 #include "app/widgets.h"
-#include "core/added_cues.h"
 #include "core/cue_tracker.h"
-#include "core/lessons.h"
 
 class VideoLessonScreen : public Screen {
  public:
-  VideoLessonScreen(Kiosk& kiosk, const Topic& topic, const Entry& entry, VideoLesson lesson);
+  // `entry` (a video lesson) lives in `topic`.
+  VideoLessonScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry);
   ~VideoLessonScreen() override;
   std::string name() const override { return "lesson"; }
   void update(const Canvas& canvas, Targets& targets, double now) override;
@@ -43,17 +43,17 @@ class VideoLessonScreen : public Screen {
   void open_chooser();
   void add_cue(const LocalText& question);
   void remove_cue();
-  // The cue's place among the added cues of this lesson; none for the pack's own.
-  std::optional<size_t> added_index(const Cue& cue) const;
-  bool save(AddedCues cues);  // false (and a notice) when DATA/added-cues.json cannot be written
-  void retrack();             // after the cues changed
+  // Runs `change` (a ContentLibrary call that saves the added cues) and takes on the new cues; false
+  // (and a notice) when added-cues.json cannot be written.
+  bool change_cues(const std::function<void()>& change);
+  void retrack();  // after the cues changed
   void confirm(std::string text);
 
   static constexpr double kControlsSeconds = 4, kConfirmSeconds = 2.5, kSeekStepSeconds = 10;
   Kiosk& kiosk_;
-  const Topic& topic_;
+  std::shared_ptr<const Topic> topic_;
   const std::string ref_;  // "topic/lesson", in the journal and added-cues.json
-  VideoLesson lesson_;
+  std::shared_ptr<const VideoLesson> lesson_;  // the latest, with the cues added or removed here
   std::unique_ptr<MediaPlayer> player_;
   Narrator narrator_;
   CueTracker cues_;
@@ -66,7 +66,6 @@ class VideoLessonScreen : public Screen {
   bool frame_due_ = false;
   Rect bar_, controls_panel_, add_cue_, remove_cue_, remove_yes_, remove_no_;
   std::vector<Button> buttons_;  // laid out by update(), drawn by draw()
-  AddedCues added_;              // all of DATA/added-cues.json, rewritten on each change
   std::optional<CueChooser> chooser_;
   double add_at_ = 0;            // where the chooser's question goes
   std::string confirmation_;

@@ -1,6 +1,6 @@
 // "Choose the right picture": each round asks a spoken question and shows 2-4 pictures; the child
 // taps the right one. A wrong tap is counted and the round waits for another try.
-#include "core/games/game_rules.h"
+#include "core/games/game_reader.h"
 
 namespace {
 class ChoosePicture : public GameRules {
@@ -33,13 +33,20 @@ class ChoosePicture : public GameRules {
   std::vector<Round> rounds_;
   size_t round_ = 0;
 };
+
+struct ChoosePictureSpec : GameSpec {
+  std::vector<ChoosePicture::Round> rounds;
+  std::unique_ptr<GameRules> start(unsigned /*seed*/) const override { return std::make_unique<ChoosePicture>(rounds); }
+  std::filesystem::path art() const override { return rounds.at(0).pictures.at(0); }
+};
 }  // namespace
 
-std::unique_ptr<GameRules> read_choose_picture(ManifestReader& reader, const nlohmann::json& spec,
+std::shared_ptr<const GameSpec> read_choose_picture(ManifestReader& reader, const nlohmann::json& spec,
                                                const std::string& field) {
   reader.known_fields(spec, field, {"id", "template", "title", "rounds"});
   const auto& list = reader.list(spec, "rounds", field + ".rounds");
-  std::vector<ChoosePicture::Round> rounds;
+  auto game = std::make_shared<ChoosePictureSpec>();
+  auto& rounds = game->rounds;
   bool ok = !list.empty();
   if (list.empty()) reader.fail(field + ".rounds", "a game needs at least one round");
   for (size_t i = 0; i < list.size(); ++i) {
@@ -57,5 +64,5 @@ std::unique_ptr<GameRules> read_choose_picture(ManifestReader& reader, const nlo
     ok = ok && reader.problems().size() == before;
     rounds.push_back(std::move(round));
   }
-  return ok ? std::make_unique<ChoosePicture>(std::move(rounds)) : nullptr;
+  return ok ? game : nullptr;
 }

@@ -1,4 +1,5 @@
 #include "core/games/game_rules.h"
+#include "core/games/game_reader.h"
 
 Outcome GameRules::answer(bool right, bool last) {
   if (!right) {
@@ -29,22 +30,14 @@ std::vector<std::filesystem::path> read_pictures(ManifestReader& reader, const n
   return pictures;
 }
 
-void check_game(const Entry& entry, const std::filesystem::path& dir, const std::filesystem::path& manifest,
-                const std::string& field, std::vector<Problem>& problems) {
-  ManifestReader reader(dir, manifest, problems);
-  const GameReader* read = find_game_template(entry.kind);
+std::shared_ptr<const GameSpec> read_game(ManifestReader& reader, const std::string& kind, const nlohmann::json& spec,
+                                          const std::string& field) {
+  const GameReader* read = find_game_template(kind);
   if (!read) {
     std::string names;
     for (const auto& n : game_template_names()) names += (names.empty() ? "" : ", ") + n;
-    reader.fail(field + ".template", "'" + entry.kind + "' is not a game template (" + names + ")");
-    return;
+    reader.fail(field + ".template", "'" + kind + "' is not a game template (" + names + ")");
+    return nullptr;
   }
-  (*read)(reader, entry.spec, field);
-}
-
-std::unique_ptr<GameRules> read_game(const Entry& entry, const std::filesystem::path& dir,
-                                     const std::filesystem::path& manifest, std::vector<Problem>& problems) {
-  ManifestReader reader(dir, manifest, problems);
-  const GameReader* read = find_game_template(entry.kind);
-  return read ? (*read)(reader, entry.spec, "games[" + entry.id + "]") : nullptr;
+  return (*read)(reader, spec, field);
 }

@@ -3,18 +3,17 @@
 // on a piece, a piece dropped on a zone, a tap on the scene) and shows the outcome. Wrong answers
 // are counted for the journal but never end or block a game: the child simply tries again.
 //
-// One template per file in this folder, each a GameRules subclass with a reader that builds it
-// from a manifest entry; game_templates.cpp registers each with one line.
+// One template per file in this folder: a GameSpec (what the manifest says, read once by the
+// catalog and never changed) that starts GameRules (one game being played, with its moves), and a
+// reader that builds the spec from a manifest entry (game_reader.h); game_templates.cpp registers
+// each with one line. Not thread-safe: one game is played on one thread (the UI's).
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/catalog.h"
-#include "core/manifest_reader.h"
 
 enum class Outcome { None, Right, Wrong, Done };  // Done: right, and that was the last step
 
@@ -63,24 +62,13 @@ class GameRules {
   GameStats stats_;
 };
 
-// Reads a game entry (kind = template name) of a pack; nullptr after adding problems.
-using GameReader = std::unique_ptr<GameRules> (*)(ManifestReader& reader, const nlohmann::json& spec,
-                                                  const std::string& field);
-const GameReader* find_game_template(const std::string& name);
-std::vector<std::string> game_template_names();
-
-// Checks a game entry (used by the catalog and check-content).
-void check_game(const Entry& entry, const std::filesystem::path& dir, const std::filesystem::path& manifest,
-                const std::string& field, std::vector<Problem>& problems);
-std::unique_ptr<GameRules> read_game(const Entry& entry, const std::filesystem::path& dir,
-                                     const std::filesystem::path& manifest, std::vector<Problem>& problems);
-
-// Shared by the templates: the game's prompt and optional narration, and a list of pictures.
-struct Prompt {
-  LocalText text;
-  std::filesystem::path narration;
+// A game as its pack describes it. Immutable and shared by the catalog's snapshots.
+class GameSpec {
+ public:
+  virtual ~GameSpec() = default;
+  // A new game from the start. `seed` orders whatever the template shuffles (cards, steps): the
+  // kiosk gives each start a new one, so no two classes learn the same board by heart; tests fix it.
+  virtual std::unique_ptr<GameRules> start(unsigned seed) const = 0;
+  // The picture on the game's card in the topic: the first one its manifest names.
+  virtual std::filesystem::path art() const = 0;
 };
-Prompt read_prompt(ManifestReader& reader, const nlohmann::json& spec, const std::string& field);
-std::vector<std::filesystem::path> read_pictures(ManifestReader& reader, const nlohmann::json& spec,
-                                                 const std::string& key, const std::string& field, size_t min,
-                                                 size_t max);

@@ -2,13 +2,13 @@
 // this folder and one line here.
 #include <map>
 
-#include "core/games/game_rules.h"
+#include "core/games/game_reader.h"
 
-std::unique_ptr<GameRules> read_choose_picture(ManifestReader&, const nlohmann::json&, const std::string&);
-std::unique_ptr<GameRules> read_memory_pairs(ManifestReader&, const nlohmann::json&, const std::string&);
-std::unique_ptr<GameRules> read_sort_groups(ManifestReader&, const nlohmann::json&, const std::string&);
-std::unique_ptr<GameRules> read_put_in_order(ManifestReader&, const nlohmann::json&, const std::string&);
-std::unique_ptr<GameRules> read_spot_it(ManifestReader&, const nlohmann::json&, const std::string&);
+std::shared_ptr<const GameSpec> read_choose_picture(ManifestReader&, const nlohmann::json&, const std::string&);
+std::shared_ptr<const GameSpec> read_memory_pairs(ManifestReader&, const nlohmann::json&, const std::string&);
+std::shared_ptr<const GameSpec> read_sort_groups(ManifestReader&, const nlohmann::json&, const std::string&);
+std::shared_ptr<const GameSpec> read_put_in_order(ManifestReader&, const nlohmann::json&, const std::string&);
+std::shared_ptr<const GameSpec> read_spot_it(ManifestReader&, const nlohmann::json&, const std::string&);
 
 namespace {
 const std::map<std::string, GameReader>& templates() {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <random>
 
-#include "core/games/game_rules.h"
+#include "core/games/game_reader.h"
 
 namespace {
 class MemoryPairs : public GameRules {
@@ -28,6 +28,15 @@ class MemoryPairs : public GameRules {
   Prompt prompt_;
   std::vector<Card> cards_;
   std::vector<size_t> open_;  // face-up cards not yet matched (at most two)
+};
+
+struct MemoryPairsSpec : GameSpec {
+  Prompt prompt;
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> pairs;
+  std::unique_ptr<GameRules> start(unsigned seed) const override {
+    return std::make_unique<MemoryPairs>(prompt, pairs, seed);
+  }
+  std::filesystem::path art() const override { return pairs.at(0).first; }
 };
 }  // namespace
 
@@ -62,13 +71,14 @@ void MemoryPairs::settle() {
   open_.clear();
 }
 
-std::unique_ptr<GameRules> read_memory_pairs(ManifestReader& reader, const nlohmann::json& spec,
+std::shared_ptr<const GameSpec> read_memory_pairs(ManifestReader& reader, const nlohmann::json& spec,
                                              const std::string& field) {
   reader.known_fields(spec, field, {"id", "template", "title", "prompt", "narration", "pairs"});
   size_t before = reader.problems().size();
-  Prompt prompt = read_prompt(reader, spec, field);
+  auto game = std::make_shared<MemoryPairsSpec>();
+  game->prompt = read_prompt(reader, spec, field);
   const auto& list = reader.list(spec, "pairs", field + ".pairs");
-  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> pairs;
+  auto& pairs = game->pairs;
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string f = field + ".pairs[" + std::to_string(i) + "]";
     if (!list[i].is_array() || list[i].size() != 2) {
@@ -81,5 +91,5 @@ std::unique_ptr<GameRules> read_memory_pairs(ManifestReader& reader, const nlohm
   }
   if (list.size() < 2 || list.size() > 8) reader.fail(field + ".pairs", "needs 2 to 8 pairs");
   if (reader.problems().size() != before) return nullptr;
-  return std::make_unique<MemoryPairs>(std::move(prompt), std::move(pairs), static_cast<unsigned>(list.size()));
+  return game;
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <random>
 
-#include "core/games/game_rules.h"
+#include "core/games/game_reader.h"
 
 namespace {
 class PutInOrder : public GameRules {
@@ -44,13 +44,22 @@ class PutInOrder : public GameRules {
   Prompt prompt_;
   std::vector<Step> pieces_;  // in the shuffled order they are shown
 };
+
+struct PutInOrderSpec : GameSpec {
+  Prompt prompt;
+  std::vector<std::filesystem::path> steps;  // in the routine's order
+  std::unique_ptr<GameRules> start(unsigned seed) const override { return std::make_unique<PutInOrder>(prompt, steps, seed); }
+  std::filesystem::path art() const override { return steps.at(0); }
+};
 }  // namespace
 
-std::unique_ptr<GameRules> read_put_in_order(ManifestReader& reader, const nlohmann::json& spec, const std::string& field) {
+std::shared_ptr<const GameSpec> read_put_in_order(ManifestReader& reader, const nlohmann::json& spec,
+                                                   const std::string& field) {
   reader.known_fields(spec, field, {"id", "template", "title", "prompt", "narration", "steps"});
   size_t before = reader.problems().size();
-  Prompt prompt = read_prompt(reader, spec, field);
-  auto steps = read_pictures(reader, spec, "steps", field, 2, 8);
+  auto game = std::make_shared<PutInOrderSpec>();
+  game->prompt = read_prompt(reader, spec, field);
+  game->steps = read_pictures(reader, spec, "steps", field, 2, 8);
   if (reader.problems().size() != before) return nullptr;
-  return std::make_unique<PutInOrder>(std::move(prompt), std::move(steps), static_cast<unsigned>(steps.size()));
+  return game;
 }

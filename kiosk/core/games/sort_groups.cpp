@@ -1,6 +1,6 @@
 // "Sort into groups": the child drags each picture into one of two or three labelled baskets (safe /
 // not safe, clean / dirty). A picture dropped in the wrong basket goes back to try again.
-#include "core/games/game_rules.h"
+#include "core/games/game_reader.h"
 
 namespace {
 class SortGroups : public GameRules {
@@ -35,13 +35,25 @@ class SortGroups : public GameRules {
   std::vector<Zone> groups_;
   std::vector<Item> items_;
 };
+
+struct SortGroupsSpec : GameSpec {
+  Prompt prompt;
+  std::vector<Zone> groups;
+  std::vector<SortGroups::Item> items;
+  std::unique_ptr<GameRules> start(unsigned /*seed*/) const override {
+    return std::make_unique<SortGroups>(prompt, groups, items);
+  }
+  std::filesystem::path art() const override { return items.at(0).picture; }
+};
 }  // namespace
 
-std::unique_ptr<GameRules> read_sort_groups(ManifestReader& reader, const nlohmann::json& spec, const std::string& field) {
+std::shared_ptr<const GameSpec> read_sort_groups(ManifestReader& reader, const nlohmann::json& spec,
+                                                  const std::string& field) {
   reader.known_fields(spec, field, {"id", "template", "title", "prompt", "narration", "groups", "items"});
   size_t before = reader.problems().size();
-  Prompt prompt = read_prompt(reader, spec, field);
-  std::vector<Zone> groups;
+  auto game = std::make_shared<SortGroupsSpec>();
+  game->prompt = read_prompt(reader, spec, field);
+  auto& groups = game->groups;
   const auto& group_list = reader.list(spec, "groups", field + ".groups");
   for (size_t i = 0; i < group_list.size(); ++i) {
     const std::string f = field + ".groups[" + std::to_string(i) + "]";
@@ -49,7 +61,7 @@ std::unique_ptr<GameRules> read_sort_groups(ManifestReader& reader, const nlohma
     groups.push_back({reader.local_text(group_list[i], "label", f + ".label"), reader.picture(group_list[i], "picture", f + ".picture", true)});
   }
   if (groups.size() < 2 || groups.size() > 3) reader.fail(field + ".groups", "needs 2 or 3 groups");
-  std::vector<SortGroups::Item> items;
+  auto& items = game->items;
   const auto& item_list = reader.list(spec, "items", field + ".items");
   for (size_t i = 0; i < item_list.size(); ++i) {
     const std::string f = field + ".items[" + std::to_string(i) + "]";
@@ -65,5 +77,5 @@ std::unique_ptr<GameRules> read_sort_groups(ManifestReader& reader, const nlohma
   }
   if (items.size() < 2 || items.size() > 12) reader.fail(field + ".items", "needs 2 to 12 pictures to sort");
   if (reader.problems().size() != before) return nullptr;
-  return std::make_unique<SortGroups>(std::move(prompt), std::move(groups), std::move(items));
+  return game;
 }

@@ -2,7 +2,7 @@
 // child taps the places that match. Each place is a circle in fractions of the scene's size.
 #include <cmath>
 
-#include "core/games/game_rules.h"
+#include "core/games/game_reader.h"
 
 namespace {
 class SpotIt : public GameRules {
@@ -40,14 +40,24 @@ class SpotIt : public GameRules {
   std::filesystem::path scene_;
   std::vector<Spot> spots_;
 };
+
+struct SpotItSpec : GameSpec {
+  Prompt prompt;
+  std::filesystem::path scene;
+  std::vector<SpotIt::Spot> spots;
+  std::unique_ptr<GameRules> start(unsigned /*seed*/) const override { return std::make_unique<SpotIt>(prompt, scene, spots); }
+  std::filesystem::path art() const override { return scene; }
+};
 }  // namespace
 
-std::unique_ptr<GameRules> read_spot_it(ManifestReader& reader, const nlohmann::json& spec, const std::string& field) {
+std::shared_ptr<const GameSpec> read_spot_it(ManifestReader& reader, const nlohmann::json& spec,
+                                              const std::string& field) {
   reader.known_fields(spec, field, {"id", "template", "title", "prompt", "narration", "scene", "spots"});
   size_t before = reader.problems().size();
-  Prompt prompt = read_prompt(reader, spec, field);
-  auto scene = reader.picture(spec, "scene", field + ".scene", true);
-  std::vector<SpotIt::Spot> spots;
+  auto game = std::make_shared<SpotItSpec>();
+  game->prompt = read_prompt(reader, spec, field);
+  game->scene = reader.picture(spec, "scene", field + ".scene", true);
+  auto& spots = game->spots;
   const auto& list = reader.list(spec, "spots", field + ".spots");
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string f = field + ".spots[" + std::to_string(i) + "]";
@@ -62,5 +72,5 @@ std::unique_ptr<GameRules> read_spot_it(ManifestReader& reader, const nlohmann::
   }
   if (list.empty()) reader.fail(field + ".spots", "needs at least one place to find");
   if (reader.problems().size() != before) return nullptr;
-  return std::make_unique<SpotIt>(std::move(prompt), std::move(scene), std::move(spots));
+  return game;
 }
