@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <set>
 
 #include "core/catalog.h"
 #include "core/games/game_rules.h"
@@ -160,4 +161,23 @@ TEST_CASE("check-content names what is wrong in a game") {
   GamePack unknown(R"({"id": "u", "template": "crossword", "title": {"vi": "U"}})");
   CHECK(unknown.has("games[0].template", "not a game template (choose-picture, memory-pairs"));
   for (const auto* g : {&missing, &mateless, &groups, &spots, &unknown}) CHECK_FALSE(g->rules);
+}
+
+TEST_CASE("each game start shuffles anew, and one seed always gives one board") {
+  GamePack memory(R"({"id": "m", "template": "memory-pairs", "title": {"vi": "M"}, "prompt": {"vi": "Tìm đôi"},
+      "pairs": [["a.png", "b.png"], ["c.png", "d.png"], ["e.png", "f.png"]]})");
+  GamePack order(R"({"id": "o", "template": "put-in-order", "title": {"vi": "O"}, "prompt": {"vi": "Xếp"},
+      "steps": ["a.png", "b.png", "c.png", "d.png", "e.png", "f.png"]})");
+  for (const auto* g : {&memory, &order}) {
+    const GameSpec& spec = *g->catalog.topics.at(0).games.at(0).game;
+    auto board = [&](unsigned seed) {
+      std::string names;
+      for (const auto& p : spec.start(seed)->pieces()) names += p.picture.filename().string() + " ";
+      return names;
+    };
+    CHECK(board(kSeed) == board(kSeed));
+    std::set<std::string> boards;
+    for (unsigned seed = 0; seed < 20; ++seed) boards.insert(board(seed));
+    CHECK(boards.size() > 5);  // 720 orders of six pictures: twenty starts do not give one or two
+  }
 }
