@@ -179,6 +179,7 @@ void App::init_kiosk() {
                                                     kiosk_.data_dir);
   kiosk_.load_content();
   kiosk_.usb_root = options_.usb_root;
+  if (options_.game_seed) kiosk_.game_seeds.seed(*options_.game_seed);
   try {
     warning.clear();
     // The end-to-end tests set and check PINs many times on a loaded machine (core/pin_store.h).

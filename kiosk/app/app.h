@@ -2,6 +2,7 @@
 // The kiosk program: one SDL2 window with OpenGL and Dear ImGui, the screens, and a main loop that
 // sleeps in SDL_WaitEventTimeout whenever nothing on screen moves.
 #include <filesystem>
+#include <optional>
 #include <string>
 
 struct AppOptions {
@@ -13,6 +14,7 @@ struct AppOptions {
   std::string replay;   // --replay script or named pipe
   std::string ui_tree;  // --ui-tree JSON dump path
   int heartbeat_seconds = 30;
+  std::optional<unsigned> game_seed;  // --game-seed: the same game boards each run (tests)
 };
 
 // Runs until quit; returns the process exit code.

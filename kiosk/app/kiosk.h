@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <random>
 #include <string>
 
 #include "app/screen.h"
@@ -43,6 +44,9 @@ struct Kiosk {
   // After the admin saved settings: the interface language and the volume limit take effect.
   void apply_settings();
   void save_settings_or_warn();
+  // Each game start shuffles its board from a new seed: from std::random_device, or in a row from
+  // --game-seed, so a test sees the same boards each run.
+  std::mt19937 game_seeds{std::random_device{}()};
   // Seconds on a monotonic clock, the time base of animations and notices (moved ahead by the
   // replay's `advance`, see core/clock.h).
   double now() const;

@@ -159,6 +159,7 @@ int main(int argc, char** argv) {
   cli.add_option("--ui-tree", options.ui_tree, "write the screen's actionable elements to this JSON file after each change");
   cli.add_option("--heartbeat", options.heartbeat_seconds, "seconds between journal heartbeats of a running session")
       ->check(CLI::Range(1, 30));
+  cli.add_option("--game-seed", options.game_seed, "shuffle the games' boards from this seed: the same boards each run (tests)");
 
   std::filesystem::path check_dir;
   auto* check = cli.add_subcommand("check-content", "validate every topic pack in DIR, or what a .zip, .h5p or .pdf would "

@@ -2,7 +2,6 @@
 
 #include <SDL.h>
 #include <cmath>
-#include <random>
 #include <nlohmann/json.hpp>
 
 #include "app/scenery.h"
@@ -18,7 +17,7 @@ constexpr unsigned int kRight = 0x2EB872, kWrong = 0xE76F51;
 }  // namespace
 
 GameScreen::GameScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry)
-    : kiosk_(kiosk), topic_(std::move(topic)), entry_(entry), rules_(entry.game->start(std::random_device{}())),
+    : kiosk_(kiosk), topic_(std::move(topic)), entry_(entry), rules_(entry.game->start(kiosk_.game_seeds())),
       mode_(rules_->taps_scene() ? Mode::Scene : rules_->zones().empty() ? Mode::Tap : Mode::Drop),
       narrator_(kiosk.wake_event) {
   activity_ = kiosk_.sessions->start_activity("game", topic_->id + "/" + entry_.id, unix_now());
@@ -41,7 +40,7 @@ void GameScreen::leave() {
 }
 
 void GameScreen::start() {  // "play again": the same game from the start, a new activity
-  rules_ = entry_.game->start(std::random_device{}());  // a new board: no class learns the positions
+  rules_ = entry_.game->start(kiosk_.game_seeds());  // a new board: no class learns the positions
   activity_ = kiosk_.sessions->start_activity("game", topic_->id + "/" + entry_.id, unix_now());
   held_.reset();
   flash_ = Outcome::None;
