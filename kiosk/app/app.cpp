@@ -20,8 +20,8 @@
 #include "app/fonts.h"
 #include "app/kiosk.h"
 #include "app/replay.h"
-#include "app/screens/home_screen.h"
-#include "app/screens/pin_pad_screen.h"
+#include "core/navigator.h"
+#include "app/routes.h"
 #include "app/screenshot.h"
 #include "app/style.h"
 #include "core/clock.h"
@@ -64,7 +64,7 @@ class App : public ReplayHost {
   void request_quit() override { running_ = false; }
   void request_frame() override { needs_frame_ = true; }
   bool input_settled() const override {
-    return !kiosk_.next_screen && imgui_input_.empty() && widget_frames_ == 0 && !nav_activate_;
+    return !navigator_.pending() && imgui_input_.empty() && widget_frames_ == 0 && !nav_activate_;
   }
 
  private:
@@ -90,7 +90,9 @@ class App : public ReplayHost {
   std::unique_ptr<TextureCache> textures_;  // destroyed before the GL context
   std::unique_ptr<SoundEffects> sounds_;
   Kiosk kiosk_;
-  std::unique_ptr<Screen> screen_;
+  Navigator<Screen> navigator_;
+  Routes routes_{navigator_, kiosk_};
+  Screen* screen_ = nullptr;  // navigator_.top() as of the last frame
   std::string screen_name_;
   Targets targets_;
   std::string focus_, pressed_;
@@ -111,7 +113,7 @@ class App : public ReplayHost {
 
 App::~App() {
   replay_.reset();
-  screen_.reset();
+  navigator_.clear();
   textures_.reset();
   sounds_.reset();
   if (imgui_ready_) {
@@ -207,7 +209,7 @@ void App::init_kiosk() {
   kiosk_.apply_settings();
   kiosk_.window = window_;
   kiosk_.wake_event = wake_event_;
-  kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));
+  routes_.start();
   if (!options_.replay.empty()) replay_ = std::make_unique<ReplayDriver>(options_.replay, wake_event_);
 }
 
@@ -233,7 +235,7 @@ int App::run() {
     // One more frame when an animation or a notice has just ended, so its last state is not left on screen.
     bool settled = (was_animating_ && !animating) || (notice_shown_ && now >= kiosk_.notice_until);
     if (widget_frames_ > 0 || !imgui_input_.empty()) needs_frame_ = true;
-    if ((needs_frame_ || animating || settled || kiosk_.next_screen) &&
+    if ((needs_frame_ || animating || settled || navigator_.pending()) &&
         now - last_frame_ >= (animating ? kFrameSeconds : 0)) {
       frame();
       was_animating_ = animating;
@@ -243,6 +245,8 @@ int App::run() {
       if (!journal_error_shown_.empty()) kiosk_.notify(format(tr("The journal cannot be written: %s"), journal_error_shown_.c_str()));
     }
   }
+  navigator_.clear();  // a lesson's activity is recorded as interrupted before its session
+  screen_ = nullptr;
   kiosk_.sessions->abandon(unix_now());
   if (kiosk_.exit_code >= 0) return kiosk_.exit_code;
   return replay_ && replay_->had_errors() ? 3 : 0;
@@ -250,7 +254,7 @@ int App::run() {
 
 int App::wait_timeout_ms() {
   double now = kiosk_.now();
-  if (needs_frame_ || kiosk_.next_screen || widget_frames_ > 0 || !imgui_input_.empty()) return 0;
+  if (needs_frame_ || navigator_.pending() || widget_frames_ > 0 || !imgui_input_.empty()) return 0;
   double wait = 3600;
   if ((screen_ && screen_->animating(now)) || admin_door_.holding())
     wait = std::max(0.0, last_frame_ + kFrameSeconds - now);
@@ -286,7 +290,7 @@ void App::handle(const SDL_Event& e) {
   }
   // Input that arrives while a screen switch is pending was aimed at the old screen: a double tap on
   // a topic must not start two sessions.
-  const bool switching = kiosk_.next_screen != nullptr;
+  const bool switching = navigator_.pending();
   switch (e.type) {
     case SDL_QUIT:  // a signal from the system, never a child
       running_ = false;
@@ -355,13 +359,12 @@ float App::canvas_scale() const {
 void App::open_admin() {
   admin_door_.reset();
   pressed_.clear();  // the long press must not also tap what is under the corner
-  if (screen_name_ != "home" || kiosk_.next_screen) return;
+  if (screen_name_ != "home" || navigator_.pending()) return;
   if (!kiosk_.pins) {
     kiosk_.notify(tr("Admin mode is not available: the PIN store cannot start."));
     return;
   }
-  auto mode = kiosk_.pins->has_pin() ? PinPadScreen::Mode::Check : PinPadScreen::Mode::Choose;
-  kiosk_.switch_to(std::make_unique<PinPadScreen>(kiosk_, mode));
+  routes_.admin_door();
 }
 
 void App::handle_key(SDL_Keycode key) {
@@ -426,8 +429,8 @@ void App::feed_imgui() {
 }
 
 void App::frame() {
-  if (kiosk_.next_screen) {  // screen switches happen between frames
-    screen_ = std::move(kiosk_.next_screen);
+  if (navigator_.apply(kiosk_.now())) {  // screen switches happen between frames
+    screen_ = navigator_.top();
     screen_name_ = screen_->name();
     widgets_shown_ = false;
     focus_.clear();

@@ -1,6 +1,6 @@
 #pragma once
-// What every screen can reach: content, settings, the running session, pictures, and the screen
-// switch, which is queued and applied by the App between frames.
+// What every screen can reach: content, settings, the running session, pictures. Which screen
+// opens which is in routes.h.
 #include <SDL.h>
 
 #include <filesystem>
@@ -33,9 +33,6 @@ struct Kiosk {
   SoundEffects* sounds = nullptr;
   SDL_Window* window = nullptr;  // for players that draw into it
   uint32_t wake_event = 0;       // SDL event type that wakes the main loop (replay lines, mpv)
-
-  std::unique_ptr<Screen> next_screen;  // applied between frames
-  void switch_to(std::unique_ptr<Screen> screen) { next_screen = std::move(screen); }
 
   std::filesystem::path icon(const std::string& name) const { return paths.assets / "icons" / (name + ".png"); }
   const Texture& icon_texture(const std::string& name) const { return textures->get(icon(name)); }

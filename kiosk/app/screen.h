@@ -12,6 +12,11 @@ class Screen {
   virtual ~Screen() = default;
   // Stable name for tests and the --ui-tree dump: "home", "topic", "summary".
   virtual std::string name() const = 0;
+  // The screen is on top now: pushed, or back after the one above it left (core/navigator.h).
+  virtual void enter(double /*now*/) {}
+  // The screen is no longer on top: covered by another, or about to be destroyed. Not called at
+  // quit, when screens are destroyed without it.
+  virtual void leave() {}
   // Lays out for this canvas and registers every actionable element in `targets`.
   virtual void update(const Canvas& canvas, Targets& targets, double now) = 0;
   virtual void draw(const Canvas& canvas, double now) const = 0;

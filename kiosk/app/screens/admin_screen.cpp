@@ -4,7 +4,6 @@
 #include <imgui.h>
 
 #include "app/screens/admin_widgets.h"
-#include "app/screens/home_screen.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -12,8 +11,12 @@ namespace {
 constexpr int kExitToDesktop = 10;  // deploy/kiosk-session.sh opens a maintenance terminal on it
 }  // namespace
 
-AdminScreen::AdminScreen(Kiosk& kiosk) : kiosk_(kiosk), usb_(kiosk), report_(kiosk), settings_(kiosk) {
+AdminScreen::AdminScreen(Kiosk& kiosk, Routes& routes)
+    : kiosk_(kiosk), routes_(routes), usb_(kiosk), report_(kiosk), settings_(kiosk, routes) {}
+
+void AdminScreen::enter(double now) {
   kiosk_.check_clock();  // set right since the kiosk started, or gone wrong
+  idle_.touch(now);
 }
 
 void AdminScreen::update(const Canvas& c, Targets& targets, double now) {
@@ -92,7 +95,7 @@ void AdminScreen::header(const Canvas& c, Targets& targets) {
 
 void AdminScreen::close() {
   if (usb_.busy()) return;  // an export or import finishes first
-  kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));
+  routes_.home();
 }
 
 bool AdminScreen::key(int k) {

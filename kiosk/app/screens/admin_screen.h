@@ -3,6 +3,7 @@
 
 #include "app/idle_timeout.h"
 #include "app/kiosk.h"
+#include "app/routes.h"
 #include "app/screens/admin_report_panel.h"
 #include "app/screens/admin_settings_panel.h"
 #include "app/screens/admin_usb_panel.h"
@@ -12,8 +13,10 @@
 // widgets. Left alone for five minutes it closes itself, so a child never finds it open.
 class AdminScreen : public Screen {
  public:
-  explicit AdminScreen(Kiosk& kiosk);
+  AdminScreen(Kiosk& kiosk, Routes& routes);
   std::string name() const override { return "admin"; }
+  // Opened, or back from changing the PIN: the idle time starts again.
+  void enter(double now) override;
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas&, double) const override {}
   void activate(const std::string&) override {}  // the widgets act by themselves
@@ -29,6 +32,7 @@ class AdminScreen : public Screen {
   void close();
 
   Kiosk& kiosk_;
+  Routes& routes_;
   AdminUsbPanel usb_;
   AdminReportPanel report_;
   AdminSettingsPanel settings_;

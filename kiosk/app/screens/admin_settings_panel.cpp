@@ -6,7 +6,6 @@
 #include <sstream>
 
 #include "app/screens/admin_widgets.h"
-#include "app/screens/pin_pad_screen.h"
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -19,7 +18,7 @@ struct Language {
 } constexpr kLanguages[] = {{"vi", "Tiếng Việt"}, {"en", "English"}};
 }  // namespace
 
-AdminSettingsPanel::AdminSettingsPanel(Kiosk& kiosk) : kiosk_(kiosk) {
+AdminSettingsPanel::AdminSettingsPanel(Kiosk& kiosk, Routes& routes) : kiosk_(kiosk), routes_(routes) {
   const Settings& s = kiosk_.settings;
   school_ = s.school;
   device_name_ = s.device_name;
@@ -65,7 +64,7 @@ void AdminSettingsPanel::update(Targets& targets) {
   mark(targets, "admin:save", tr("Save"));
   ImGui::SameLine();
   if (ImGui::Button(tr("Change the admin PIN")))
-    kiosk_.switch_to(std::make_unique<PinPadScreen>(kiosk_, PinPadScreen::Mode::Choose));
+    routes_.change_pin();
   mark(targets, "admin:change-pin", tr("Change the admin PIN"));
   if (!status_.empty()) status_text(status_ok_, status_);
 }

@@ -5,9 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/scenery.h"
-#include "app/screens/topic_screen.h"
 #include "app/style.h"
-#include "core/clock.h"
 #include "core/grid.h"
 #include "core/i18n.h"
 
@@ -16,32 +14,26 @@ constexpr float kMargin = 60, kTop = 170, kGap = 36;
 constexpr unsigned int kRight = 0x2EB872, kWrong = 0xE76F51;
 }  // namespace
 
-GameScreen::GameScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry)
-    : kiosk_(kiosk), topic_(std::move(topic)), entry_(entry), rules_(entry.game->start(kiosk_.game_seeds())),
-      mode_(rules_->taps_scene() ? Mode::Scene : rules_->zones().empty() ? Mode::Tap : Mode::Drop),
-      narrator_(kiosk.wake_event) {
-  activity_ = kiosk_.sessions->start_activity("game", topic_->id + "/" + entry_.id, unix_now());
-  if (!rules_->narration().empty()) narrator_.say(rules_->narration());
+GameScreen::GameScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry)
+    : kiosk_(kiosk), routes_(routes), topic_(std::move(topic)), entry_(entry), narrator_(kiosk.wake_event),
+      activity_(*kiosk.sessions, "game", topic_->id + "/" + entry.id, [this] { return details(); }) {}
+
+void GameScreen::enter(double /*now*/) {
+  if (!rules_) start();  // the first time it opens
 }
 
-GameScreen::~GameScreen() { record("interrupted"); }
+void GameScreen::leave() { activity_.end(rules_->stats().finished ? "finished" : "left"); }
 
-void GameScreen::record(const char* status) {
-  if (activity_.empty()) return;
+std::string GameScreen::details() const {
   const auto& s = rules_->stats();
   nlohmann::json d = {{"rounds", s.rounds}, {"right", s.right}, {"wrong", s.wrong}, {"finished", s.finished}};
-  kiosk_.sessions->end_activity(activity_, status, d.dump(), unix_now());
-  activity_.clear();
+  return d.dump();
 }
 
-void GameScreen::leave() {
-  record(rules_->stats().finished ? "finished" : "left");
-  kiosk_.switch_to(std::make_unique<TopicScreen>(kiosk_, topic_));
-}
-
-void GameScreen::start() {  // "play again": the same game from the start, a new activity
+void GameScreen::start() {  // the first game and each "play again": a new board, a new activity
+  activity_.start();  // before the new board: an open one is recorded with the old one's figures
   rules_ = entry_.game->start(kiosk_.game_seeds());  // a new board: no class learns the positions
-  activity_ = kiosk_.sessions->start_activity("game", topic_->id + "/" + entry_.id, unix_now());
+  mode_ = rules_->taps_scene() ? Mode::Scene : rules_->zones().empty() ? Mode::Tap : Mode::Drop;
   held_.reset();
   flash_ = Outcome::None;
   if (!rules_->narration().empty()) narrator_.say(rules_->narration());
@@ -57,7 +49,7 @@ void GameScreen::play(Outcome outcome, std::optional<size_t> piece) {
   if (outcome == Outcome::Wrong && mode_ == Mode::Tap) settle_at_ = flash_at_ + kSettle;  // memory cards turn back
   if (outcome == Outcome::Done) {
     done_at_ = flash_at_;
-    record("finished");
+    activity_.end("finished");
   }
   // A new round brings a new question: say it.
   if (outcome == Outcome::Right && rules_->prompt().vi != prompt_before && !rules_->narration().empty())
@@ -65,7 +57,7 @@ void GameScreen::play(Outcome outcome, std::optional<size_t> piece) {
 }
 
 void GameScreen::activate(const std::string& id) {
-  if (id == "game:back") return leave();
+  if (id == "game:back") return routes_.back();
   if (id == "game:again") return start();
   if (id == "game:repeat") {
     if (!rules_->narration().empty()) narrator_.say(rules_->narration());

@@ -7,19 +7,22 @@
 
 #include "app/kiosk.h"
 #include "app/narrator.h"
+#include "app/routes.h"
 #include "app/widgets.h"
+#include "core/activity.h"
 #include "core/games/game_rules.h"
 
 class GameScreen : public Screen {
  public:
   // `entry` (a game) lives in `topic`.
-  GameScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry);
-  ~GameScreen() override;
+  GameScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry);
   std::string name() const override { return "game"; }
+  void enter(double now) override;
+  void leave() override;
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
   void activate(const std::string& id) override;
-  void back() override { leave(); }
+  void back() override { routes_.back(); }
   bool key(int sdl_keycode) override;
   bool pointer(Pointer phase, float x, float y) override;
   bool tick(double now) override;
@@ -30,20 +33,19 @@ class GameScreen : public Screen {
   enum class Mode { Tap, Drop, Scene };
   void play(Outcome outcome, std::optional<size_t> piece);
   void start();
-  void leave();
-  void record(const char* status);
+  std::string details() const;
   bool celebrating() const { return rules_->stats().finished && kiosk_.now() >= done_at_ + kCelebrateDelay; }
   std::optional<size_t> piece_at(float x, float y) const;
   std::optional<size_t> zone_at(float x, float y) const;
 
   static constexpr double kFlash = 0.6, kCelebrateDelay = 0.9, kSettle = 1.1;
   Kiosk& kiosk_;
+  Routes& routes_;
   std::shared_ptr<const Topic> topic_;  // keeps entry_ alive
   const Entry& entry_;
-  std::unique_ptr<GameRules> rules_;
-  Mode mode_;
+  std::unique_ptr<GameRules> rules_;  // from enter() on
+  Mode mode_ = Mode::Tap;
   Narrator narrator_;
-  std::string activity_;
   // Layout, from update().
   std::vector<Rect> piece_rects_, zone_rects_;
   Rect scene_rect_;
@@ -57,4 +59,5 @@ class GameScreen : public Screen {
   Outcome flash_ = Outcome::None;
   std::optional<size_t> flash_piece_;
   double flash_at_ = -10, settle_at_ = -1, done_at_ = 0;
+  Activity activity_;  // last: its destructor asks details() of rules_
 };

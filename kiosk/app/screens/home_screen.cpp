@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "app/scenery.h"
-#include "app/screens/topic_screen.h"
 #include "app/style.h"
 #include "core/clock.h"
 #include "core/i18n.h"
@@ -28,8 +27,12 @@ std::string class_icon(const std::string& group) {
 }
 }  // namespace
 
-void HomeScreen::update(const Canvas& c, Targets& targets, double now) {
-  if (entered_ < 0) entered_ = now;
+void HomeScreen::enter(double now) {
+  entered_ = now;
+  catalog_ = kiosk_.content->catalog();
+}
+
+void HomeScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
   const float w = c.design_width();
 
   chips_.clear();
@@ -44,7 +47,6 @@ void HomeScreen::update(const Canvas& c, Targets& targets, double now) {
 
   // Topic tiles: the number of columns that gives the largest tiles in the space below the chips.
   tiles_.clear();
-  catalog_ = kiosk_.content->catalog();  // an import may have swapped in a new one
   const auto& topics = catalog_->topics;
   const int n = static_cast<int>(topics.size());
   if (n == 0) return;
@@ -92,7 +94,7 @@ void HomeScreen::activate(const std::string& id) {
       return;
     }
     kiosk_.sessions->start(kiosk_.settings.last_class, topic->id, unix_now());
-    kiosk_.switch_to(std::make_unique<TopicScreen>(kiosk_, std::move(topic)));
+    routes_.topic(std::move(topic));
   }
 }
 

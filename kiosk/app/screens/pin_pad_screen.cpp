@@ -5,8 +5,6 @@
 #include <cmath>
 
 #include "app/scenery.h"
-#include "app/screens/admin_screen.h"
-#include "app/screens/home_screen.h"
 #include "app/style.h"
 #include "core/clock.h"
 #include "core/i18n.h"
@@ -16,7 +14,7 @@ namespace {
 constexpr float kKeyW = 230, kKeyH = 140, kGap = 22;
 }  // namespace
 
-PinPadScreen::PinPadScreen(Kiosk& kiosk, Mode mode) : kiosk_(kiosk), mode_(mode) {
+PinPadScreen::PinPadScreen(Kiosk& kiosk, Routes& routes, Mode mode) : kiosk_(kiosk), routes_(routes), mode_(mode) {
   if (mode_ == Mode::Choose) message_ = tr("4 to 8 digits. Only grown-ups should know it.");
 }
 
@@ -98,10 +96,7 @@ void PinPadScreen::activate(const std::string& id) {
   idle_.touch(now_);
   typed_ = false;
   if (id == "pin:back") {
-    if (mode_ == Mode::Choose && kiosk_.pins->has_pin())  // only the admin screen changes a PIN that exists
-      kiosk_.switch_to(std::make_unique<AdminScreen>(kiosk_));
-    else
-      kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));
+    routes_.back();  // to the home screen, or to admin mode when a PIN was being changed
   } else if (id == "pin:erase") {
     if (!digits_.empty()) digits_.pop_back();
   } else if (id == "pin:ok") {
@@ -140,7 +135,7 @@ void PinPadScreen::submit() {
   if (mode_ == Mode::Check) {
     switch (kiosk_.pins->check(pin, unix_now())) {
       case PinStore::Check::Right:
-        kiosk_.switch_to(std::make_unique<AdminScreen>(kiosk_));
+        routes_.admin();
         return;
       case PinStore::Check::Wrong:
         message_ = tr("Wrong PIN.");
@@ -164,7 +159,7 @@ void PinPadScreen::submit() {
     try {
       kiosk_.pins->set_pin(pin);
       kiosk_.notify(tr("The admin PIN is saved."), Kiosk::Notice::Done);
-      kiosk_.switch_to(std::make_unique<AdminScreen>(kiosk_));
+      routes_.admin();
     } catch (const std::exception& e) {
       first_choice_.clear();
       message_ = format(tr("The PIN cannot be saved: %s"), e.what());
@@ -176,7 +171,7 @@ void PinPadScreen::submit() {
 bool PinPadScreen::tick(double now) {
   now_ = now;
   if (idle_.expired(now)) {
-    kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));
+    routes_.home();
     return true;
   }
   return locked_for_ > 0 && kiosk_.pins->seconds_locked(unix_now()) != locked_for_;

@@ -4,6 +4,7 @@
 
 #include "app/idle_timeout.h"
 #include "app/kiosk.h"
+#include "app/routes.h"
 #include "app/widgets.h"
 
 // The door to admin mode: a number pad for the admin PIN. With no PIN stored yet (a new kiosk) or
@@ -13,7 +14,7 @@
 class PinPadScreen : public Screen {
  public:
   enum class Mode { Check, Choose };
-  PinPadScreen(Kiosk& kiosk, Mode mode);
+  PinPadScreen(Kiosk& kiosk, Routes& routes, Mode mode);
   std::string name() const override { return "pin"; }
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
@@ -30,6 +31,7 @@ class PinPadScreen : public Screen {
   std::string heading() const;
 
   Kiosk& kiosk_;
+  Routes& routes_;
   Mode mode_;
   std::string digits_, first_choice_;  // first_choice_: the new PIN typed once, waiting for its repeat
   std::string message_;

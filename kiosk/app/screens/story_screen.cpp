@@ -4,35 +4,36 @@
 #include <nlohmann/json.hpp>
 
 #include "app/scenery.h"
-#include "app/screens/topic_screen.h"
 #include "app/style.h"
-#include "core/clock.h"
 #include "core/i18n.h"
 
 namespace {
 constexpr float kCaptionH = 210, kSide = 170;
 }
 
-StoryScreen::StoryScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry)
-    : kiosk_(kiosk), topic_(std::move(topic)), entry_(entry), story_(*entry.story), narrator_(kiosk.wake_event) {
-  start();
+StoryScreen::StoryScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry)
+    : kiosk_(kiosk), routes_(routes), topic_(std::move(topic)), entry_(entry), story_(*entry.story),
+      narrator_(kiosk.wake_event),
+      activity_(*kiosk.sessions, "lesson", topic_->id + "/" + entry.id, [this] { return details(); }) {}
+
+void StoryScreen::enter(double /*now*/) {
+  if (!started_) start();  // the first time it opens
 }
 
-StoryScreen::~StoryScreen() { record("interrupted"); }
+void StoryScreen::leave() { activity_.end(finished() ? "finished" : "left"); }
 
-void StoryScreen::start() {
-  activity_ = kiosk_.sessions->start_activity("lesson", topic_->id + "/" + entry_.id, unix_now());
+void StoryScreen::start() {  // the first reading and each "again"
+  started_ = true;
+  activity_.start();
   furthest_ = 0;
   show_page(0);
 }
 
-void StoryScreen::record(const char* status) {
-  if (activity_.empty()) return;
+std::string StoryScreen::details() const {
   nlohmann::json d = {{"pages_total", story_.pages.size()},
                       {"pages_seen", std::min(furthest_ + 1, story_.pages.size())},
                       {"finished", finished()}};
-  kiosk_.sessions->end_activity(activity_, status, d.dump(), unix_now());
-  activity_.clear();
+  return d.dump();
 }
 
 void StoryScreen::show_page(size_t page) {
@@ -42,17 +43,12 @@ void StoryScreen::show_page(size_t page) {
   turn_at_ = -1;
   narrator_.stop();
   if (finished()) {
-    record("finished");
+    activity_.end("finished");
     return;
   }
   const auto& narration = story_.pages[page_].narration;
   if (!narration.empty()) narrator_.say(narration);
   else turn_at_ = turned_at_ + story_.auto_seconds;
-}
-
-void StoryScreen::leave() {
-  record(finished() ? "finished" : "left");
-  kiosk_.switch_to(std::make_unique<TopicScreen>(kiosk_, topic_));
 }
 
 bool StoryScreen::tick(double now) {
@@ -73,7 +69,7 @@ double StoryScreen::wake_in(double now) const {
 }
 
 void StoryScreen::activate(const std::string& id) {
-  if (id == "story:back") return leave();
+  if (id == "story:back") return routes_.back();
   if (id == "story:next") return show_page(page_ + 1);
   if (id == "story:prev" && page_ > 0) return show_page(page_ - 1);
   if (id == "story:auto") {

@@ -5,18 +5,21 @@
 
 #include "app/kiosk.h"
 #include "app/narrator.h"
+#include "app/routes.h"
 #include "app/widgets.h"
+#include "core/activity.h"
 
 class StoryScreen : public Screen {
  public:
   // `entry` (a story) lives in `topic`.
-  StoryScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry);
-  ~StoryScreen() override;
+  StoryScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry);
   std::string name() const override { return "story"; }
+  void enter(double now) override;
+  void leave() override;
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
   void activate(const std::string& id) override;
-  void back() override { leave(); }
+  void back() override { routes_.back(); }
   bool key(int sdl_keycode) override;
   bool tick(double now) override;
   double wake_in(double now) const override;
@@ -25,11 +28,11 @@ class StoryScreen : public Screen {
  private:
   void show_page(size_t page);
   void start();
-  void record(const char* status);
-  void leave();
+  std::string details() const;
   bool finished() const { return page_ >= story_.pages.size(); }
 
   Kiosk& kiosk_;
+  Routes& routes_;
   std::shared_ptr<const Topic> topic_;  // keeps entry_ and story_ alive
   const Entry& entry_;
   const PictureStory& story_;
@@ -38,6 +41,7 @@ class StoryScreen : public Screen {
   bool auto_turn_ = false;
   double turned_at_ = 0;
   double turn_at_ = -1;  // when auto-turning, the time the page turns (-1: waiting for the narration)
-  std::string activity_;
+  bool started_ = false;
   std::vector<Button> buttons_;
+  Activity activity_;  // last: its destructor asks details() of the members above
 };

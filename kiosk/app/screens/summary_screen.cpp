@@ -1,7 +1,6 @@
 #include "app/screens/summary_screen.h"
 
 #include "app/scenery.h"
-#include "app/screens/home_screen.h"
 #include "app/style.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -14,8 +13,7 @@ std::string duration_text(int64_t seconds) {
 }
 }  // namespace
 
-void SummaryScreen::update(const Canvas& c, Targets& targets, double now) {
-  if (entered_ < 0) entered_ = now;
+void SummaryScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
   const float w = c.design_width(), h = c.design_height();
   panel_ = c.px(w / 2 - 560, h / 2 - 400, 1120, 800);
   home_rect_ = c.px(w / 2 - 300, h / 2 + 220, 600, 130);
@@ -23,7 +21,7 @@ void SummaryScreen::update(const Canvas& c, Targets& targets, double now) {
 }
 
 void SummaryScreen::activate(const std::string& id) {
-  if (id == "home") kiosk_.switch_to(std::make_unique<HomeScreen>(kiosk_));
+  if (id == "home") routes_.home();
 }
 
 void SummaryScreen::draw(const Canvas& c, double now) const {

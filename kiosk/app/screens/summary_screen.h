@@ -2,13 +2,15 @@
 #include <string>
 
 #include "app/kiosk.h"
+#include "app/routes.h"
 
 // After "finish": how long the class worked on the topic and how many activities it did.
 class SummaryScreen : public Screen {
  public:
-  SummaryScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, SessionRow row)
-      : kiosk_(kiosk), topic_(std::move(topic)), row_(std::move(row)) {}
+  SummaryScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, SessionRow row)
+      : kiosk_(kiosk), routes_(routes), topic_(std::move(topic)), row_(std::move(row)) {}
   std::string name() const override { return "summary"; }
+  void enter(double now) override { entered_ = now; }
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
   void activate(const std::string& id) override;
@@ -17,8 +19,9 @@ class SummaryScreen : public Screen {
 
  private:
   Kiosk& kiosk_;
+  Routes& routes_;
   std::shared_ptr<const Topic> topic_;
   SessionRow row_;
-  double entered_ = -1;
+  double entered_ = 0;
   Rect home_rect_, panel_;
 };

@@ -3,10 +3,6 @@
 #include <algorithm>
 
 #include "app/scenery.h"
-#include "app/screens/summary_screen.h"
-#include "app/screens/game_screen.h"
-#include "app/screens/story_screen.h"
-#include "app/screens/video_lesson_screen.h"
 #include "app/style.h"
 #include "app/widgets.h"
 #include "core/clock.h"
@@ -24,12 +20,15 @@ std::string entry_icon(const std::string& list, const Entry& e) {
 }
 }  // namespace
 
-TopicScreen::TopicScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic) : kiosk_(kiosk), topic_(std::move(topic)) {}
+TopicScreen::TopicScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic)
+    : kiosk_(kiosk), routes_(routes), topic_(std::move(topic)) {}
 
-void TopicScreen::update(const Canvas& c, Targets& targets, double now) {
-  if (entered_ < 0) entered_ = now;
-  // A teacher's question added in a lesson swapped in a new snapshot: open lessons with their cues.
+void TopicScreen::enter(double now) {
+  entered_ = now;
   if (auto latest = share_topic(kiosk_.content->catalog(), topic_->id)) topic_ = std::move(latest);
+}
+
+void TopicScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
   const float w = c.design_width();
   finish_rect_ = c.px(w - kMargin - 360, 35, 360, 110);
   yes_rect_ = c.px(w / 2 - 520, c.design_height() / 2 + 60, 480, 130);
@@ -68,16 +67,14 @@ void TopicScreen::activate(const std::string& id) {
   for (const auto& card : cards_) {  // entries with problems are not targets
     if (card.id != id) continue;
     const Entry& e = *card.entry;
-    if (e.video) return kiosk_.switch_to(std::make_unique<VideoLessonScreen>(kiosk_, topic_, e));
-    if (e.story) return kiosk_.switch_to(std::make_unique<StoryScreen>(kiosk_, topic_, e));
-    if (e.game) return kiosk_.switch_to(std::make_unique<GameScreen>(kiosk_, topic_, e));
+    if (e.video || e.story || e.game) return routes_.entry(topic_, e);
   }
   kiosk_.notify(tr("This activity cannot open on this kiosk yet"));
 }
 
 void TopicScreen::finish() {
   SessionRow row = kiosk_.sessions->end(unix_now());
-  kiosk_.switch_to(std::make_unique<SummaryScreen>(kiosk_, topic_, row));
+  routes_.summary(topic_, row);
 }
 
 void TopicScreen::draw(const Canvas& c, double now) const {

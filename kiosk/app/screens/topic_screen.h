@@ -4,13 +4,17 @@
 #include <string>
 
 #include "app/kiosk.h"
+#include "app/routes.h"
 
 // Inside a running session: the topic's lessons and games as cards, and the teacher's "finish"
 // button that ends the session with a summary.
 class TopicScreen : public Screen {
  public:
-  TopicScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic);
+  TopicScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic);
   std::string name() const override { return "topic"; }
+  // Each time, back from a lesson too: the cards rise, and a lesson opens with the cues a teacher
+  // added in the meantime (a new snapshot of the catalog).
+  void enter(double now) override;
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
   void activate(const std::string& id) override;
@@ -33,8 +37,9 @@ class TopicScreen : public Screen {
   void draw_row(const Canvas& c, const char* heading, const char* empty_text, float y, bool empty) const;
 
   Kiosk& kiosk_;
+  Routes& routes_;
   std::shared_ptr<const Topic> topic_;  // keeps the catalog snapshot it is part of
-  double entered_ = -1;
+  double entered_ = 0;
   Rect finish_rect_;
   std::vector<Card> cards_;
 };

@@ -7,10 +7,8 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
-#include "app/screens/topic_screen.h"
 #include "app/style.h"
 #include "app/widgets.h"
-#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -40,21 +38,27 @@ std::vector<double> cue_times(const VideoLesson& lesson) {
 }
 }  // namespace
 
-VideoLessonScreen::VideoLessonScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry)
-    : kiosk_(kiosk), topic_(std::move(topic)), ref_(topic_->id + "/" + entry.id), lesson_(entry.video),
-      narrator_(kiosk.wake_event), cues_(cue_times(*lesson_)) {
-  activity_ = kiosk_.sessions->start_activity("lesson", ref_, unix_now());
+VideoLessonScreen::VideoLessonScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry)
+    : kiosk_(kiosk), routes_(routes), topic_(std::move(topic)), ref_(topic_->id + "/" + entry.id), lesson_(entry.video),
+      narrator_(kiosk.wake_event), cues_(cue_times(*lesson_)),
+      activity_(*kiosk.sessions, "lesson", ref_, [this] { return details(); }) {}
+
+void VideoLessonScreen::enter(double /*now*/) {
+  if (player_ || phase_ == Phase::Failed) return;  // opened already
+  activity_.start();
   try {
     player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Video, kiosk_.wake_event, kiosk_.window);
     player_->load(lesson_->file);
   } catch (const std::exception& e) {
     error_ = e.what();
     phase_ = Phase::Failed;
-    record("failed");
+    activity_.end("failed");
   }
 }
 
-VideoLessonScreen::~VideoLessonScreen() { record("interrupted"); }
+void VideoLessonScreen::leave() {
+  activity_.end(phase_ == Phase::Ended ? "finished" : phase_ == Phase::Failed ? "failed" : "left");
+}
 
 std::string VideoLessonScreen::details() const {
   nlohmann::json d = {{"position_s", player_ ? player_->position() : 0.0},
@@ -67,11 +71,6 @@ std::string VideoLessonScreen::details() const {
   return d.dump();
 }
 
-void VideoLessonScreen::record(const char* status) {
-  if (activity_.empty()) return;
-  kiosk_.sessions->end_activity(activity_, status, details(), unix_now());
-  activity_.clear();
-}
 
 bool VideoLessonScreen::tick(double /*now*/) {
   if (!player_) return false;
@@ -83,7 +82,7 @@ bool VideoLessonScreen::tick(double /*now*/) {
     error_ = no_picture ? tr("it ended without showing a picture: the file is cut short or damaged") : player_->error();
     phase_ = Phase::Failed;
     std::fprintf(stderr, "kiosk: cannot play %s: %s\n", lesson_->file.c_str(), error_.c_str());
-    record("failed");
+    activity_.end("failed");
     return true;
   }
   // Not only while playing: at its end mpv pauses by itself (keep-open), maybe in the same batch of
@@ -95,11 +94,11 @@ bool VideoLessonScreen::tick(double /*now*/) {
       cue_ = *cue;
       confirm_remove_ = false;
       if (!lesson_->cues[cue_].narration.empty()) narrator_.say(lesson_->cues[cue_].narration);
-      kiosk_.sessions->update_activity(activity_, details(), unix_now());
+      activity_.progress();
       changed = true;
     } else if (player_->ended()) {
       phase_ = Phase::Ended;
-      record("finished");
+      activity_.end("finished");
       changed = true;
     }
   }
@@ -186,15 +185,11 @@ bool VideoLessonScreen::animating(double now) const {
 }
 
 void VideoLessonScreen::back() {
-  if (!chooser_) return leave();
+  if (!chooser_) return routes_.back();
   chooser_->back();
   if (chooser_->done()) chooser_.reset();
 }
 
-void VideoLessonScreen::leave() {
-  record(phase_ == Phase::Ended ? "finished" : phase_ == Phase::Failed ? "failed" : "left");
-  kiosk_.switch_to(std::make_unique<TopicScreen>(kiosk_, topic_));
-}
 
 void VideoLessonScreen::activate(const std::string& id) {
   if (chooser_) {
@@ -202,11 +197,11 @@ void VideoLessonScreen::activate(const std::string& id) {
     if (chooser_->done()) chooser_.reset();
     return;
   }
-  if (id == "lesson:back") return leave();
+  if (id == "lesson:back") return routes_.back();
   if (id == "cue:continue") return continue_from_cue();
   if (id == "cue:repeat" && !lesson_->cues[cue_].narration.empty()) return narrator_.say(lesson_->cues[cue_].narration);
   if (id == "lesson:replay") {
-    activity_ = kiosk_.sessions->start_activity("lesson", ref_, unix_now());
+    activity_.start();
     phase_ = Phase::Playing;
     seek(0);
     player_->set_paused(false);

@@ -9,16 +9,20 @@
 #include "app/kiosk.h"
 #include "app/media_player.h"
 #include "app/narrator.h"
+#include "app/routes.h"
 #include "app/screens/cue_chooser.h"
 #include "app/widgets.h"
+#include "core/activity.h"
 #include "core/cue_tracker.h"
 
 class VideoLessonScreen : public Screen {
  public:
   // `entry` (a video lesson) lives in `topic`.
-  VideoLessonScreen(Kiosk& kiosk, std::shared_ptr<const Topic> topic, const Entry& entry);
-  ~VideoLessonScreen() override;
+  VideoLessonScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry);
   std::string name() const override { return "lesson"; }
+  // The first time: starts the activity and opens the video.
+  void enter(double now) override;
+  void leave() override;
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
   void activate(const std::string& id) override;
@@ -37,8 +41,6 @@ class VideoLessonScreen : public Screen {
   void toggle_pause();
   void seek(double seconds);
   void continue_from_cue();
-  void record(const char* status);  // ends the journal activity with `status`
-  void leave();
   std::string details() const;
   void open_chooser();
   void add_cue(const LocalText& question);
@@ -51,6 +53,7 @@ class VideoLessonScreen : public Screen {
 
   static constexpr double kControlsSeconds = 4, kConfirmSeconds = 2.5, kSeekStepSeconds = 10;
   Kiosk& kiosk_;
+  Routes& routes_;
   std::shared_ptr<const Topic> topic_;
   const std::string ref_;  // "topic/lesson", in the journal and added-cues.json
   std::shared_ptr<const VideoLesson> lesson_;  // the latest, with the cues added or removed here
@@ -62,7 +65,7 @@ class VideoLessonScreen : public Screen {
   bool confirm_remove_ = false;  // "remove this question?" asked on the cue card
   double controls_until_ = 0;
   std::optional<double> drag_;  // seek-bar position (seconds) while the teacher drags it
-  std::string activity_, error_;
+  std::string error_;
   bool frame_due_ = false;
   Rect bar_, controls_panel_, add_cue_, remove_cue_, remove_yes_, remove_no_;
   std::vector<Button> buttons_;  // laid out by update(), drawn by draw()
@@ -70,4 +73,5 @@ class VideoLessonScreen : public Screen {
   double add_at_ = 0;            // where the chooser's question goes
   std::string confirmation_;
   double confirm_until_ = 0;
+  Activity activity_;  // last: its destructor asks details() of the player and the cues
 };

@@ -1,0 +1,44 @@
+#include "app/routes.h"
+
+#include "app/kiosk.h"
+#include "app/screens/admin_screen.h"
+#include "app/screens/game_screen.h"
+#include "app/screens/home_screen.h"
+#include "app/screens/pin_pad_screen.h"
+#include "app/screens/story_screen.h"
+#include "app/screens/summary_screen.h"
+#include "app/screens/topic_screen.h"
+#include "app/screens/video_lesson_screen.h"
+
+void Routes::start() { navigator_.push(std::make_unique<HomeScreen>(kiosk_, *this)); }
+
+void Routes::topic(std::shared_ptr<const Topic> topic) {
+  navigator_.push(std::make_unique<TopicScreen>(kiosk_, *this, std::move(topic)));
+}
+
+void Routes::entry(std::shared_ptr<const Topic> topic, const Entry& entry) {
+  if (entry.video) navigator_.push(std::make_unique<VideoLessonScreen>(kiosk_, *this, std::move(topic), entry));
+  else if (entry.story) navigator_.push(std::make_unique<StoryScreen>(kiosk_, *this, std::move(topic), entry));
+  else if (entry.game) navigator_.push(std::make_unique<GameScreen>(kiosk_, *this, std::move(topic), entry));
+}
+
+void Routes::summary(std::shared_ptr<const Topic> topic, SessionRow row) {
+  navigator_.replace(std::make_unique<SummaryScreen>(kiosk_, *this, std::move(topic), std::move(row)));
+}
+
+void Routes::admin_door() {
+  auto mode = kiosk_.pins->has_pin() ? PinPadScreen::Mode::Check : PinPadScreen::Mode::Choose;
+  navigator_.push(std::make_unique<PinPadScreen>(kiosk_, *this, mode));
+}
+
+void Routes::admin() {
+  const Screen* below = navigator_.below();
+  if (below && below->name() == "admin") navigator_.pop();  // a PIN changed from admin mode
+  else navigator_.replace(std::make_unique<AdminScreen>(kiosk_, *this));
+}
+
+void Routes::change_pin() { navigator_.push(std::make_unique<PinPadScreen>(kiosk_, *this, PinPadScreen::Mode::Choose)); }
+
+void Routes::back() { navigator_.pop(); }
+
+void Routes::home() { navigator_.home(); }
