@@ -3,8 +3,8 @@
 // so the admin screen keeps drawing its progress bar. The job's function reports progress through
 // the callback it is given and returns a line for the admin, or throws (the error's text is shown).
 //
-// Threading: start(), done(), result() and the destructor are for the UI thread; the job's function
-// and its progress callback run on the worker. The destructor waits for the worker: a job is never
+// Threading: every member function and the destructor are for the UI thread (the figures it reads
+// are atomics or under the mutex); the job's function and its progress callback run on the worker. The destructor waits for the worker: a job is never
 // abandoned half-way (its own code leaves no half-written file).
 #include <atomic>
 #include <functional>

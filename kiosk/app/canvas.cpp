@@ -99,7 +99,7 @@ void Canvas::text_centered(const Rect& r, FontSize size, ImU32 color, const std:
   if (lines.size() > fit) {
     lines.resize(fit);
     last.assign(lines.back().first, lines.back().second);
-    last += "...";  // U+2026 is not in the Vietnamese glyph ranges
+    last += "…";
     lines.back() = {last.c_str(), last.c_str() + last.size()};
   }
   float y = r.cy() - line_h * lines.size() / 2 + (line_h - font_px) / 2;
@@ -127,7 +127,3 @@ float Canvas::text(float x, float y, FontSize size, ImU32 color, const std::stri
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_px, text.c_str()).y;
 }
 
-float Canvas::text_width(FontSize size, const std::string& text) const {
-  ImFont* font = fonts_.get(size);
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
-}

@@ -53,7 +53,6 @@ class Canvas {
   void text_fitted(const Rect& r, ImU32 color, const std::string& text, bool shadow = false) const;
   // Text from a top-left point, wrapped at `wrap_px` (0: no wrap). Returns its height in pixels.
   float text(float x, float y, FontSize size, ImU32 color, const std::string& text, float wrap_px = 0) const;
-  float text_width(FontSize size, const std::string& text) const;
 
  private:
   // The text broken into lines no wider than `width` pixels, as [begin, end) pointers into `text`.

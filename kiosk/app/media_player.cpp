@@ -96,7 +96,6 @@ MediaPlayer::~MediaPlayer() {
 void MediaPlayer::load(const std::filesystem::path& file) {
   error_.clear();
   ended_ = false;
-  loaded_ = false;
   showed_frame_ = false;
   position_ = duration_ = 0;
   const char* cmd[] = {"loadfile", file.c_str(), nullptr};
@@ -107,7 +106,6 @@ void MediaPlayer::load(const std::filesystem::path& file) {
 void MediaPlayer::stop() {
   const char* cmd[] = {"stop", nullptr};
   mpv_command_async(mpv_, 0, cmd);
-  loaded_ = false;
 }
 
 void MediaPlayer::set_paused(bool paused) {
@@ -152,9 +150,6 @@ bool MediaPlayer::poll() {
         }
         break;
       }
-      case MPV_EVENT_FILE_LOADED:
-        loaded_ = true;
-        break;
       case MPV_EVENT_END_FILE: {
         auto* end = static_cast<mpv_event_end_file*>(e->data);
         if (end->reason == MPV_END_FILE_REASON_ERROR) error_ = mpv_error_string(end->error);

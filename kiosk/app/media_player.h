@@ -43,7 +43,6 @@ class MediaPlayer {
   bool paused() const { return paused_; }
   bool ended() const { return ended_; }    // reached the end and stays on the last frame
   bool showed_frame() const { return showed_frame_; }  // a video frame came since load(): a file cut short may have none
-  bool playing() const { return loaded_ && !paused_ && !ended_ && error_.empty(); }
   int volume() const { return volume_; }
   const std::string& error() const { return error_; }  // why the file cannot be played
 
@@ -52,7 +51,7 @@ class MediaPlayer {
   mpv_render_context* render_ = nullptr;
   uint32_t wake_event_;
   double position_ = 0, duration_ = 0;
-  bool paused_ = false, ended_ = false, loaded_ = false, showed_frame_ = false;
+  bool paused_ = false, ended_ = false, showed_frame_ = false;
   int volume_ = 100;
   static int volume_limit_;
   std::string error_;
