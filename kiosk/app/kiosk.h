@@ -1,6 +1,15 @@
 #pragma once
-// What every screen can reach: content, settings, the running session, pictures. Which screen
-// opens which is in routes.h.
+// The kiosk's services, shared by the screens. Which screen opens which is in routes.h.
+//
+// Ownership: the App owns the Kiosk and fills it once in init_kiosk(), before the first screen;
+// every service lives until the App ends, after the last screen is gone, so a screen may keep a
+// reference or pointer to any of them. `journal` and `pins` are null when they could not start
+// (journal_error says why; admin mode is refused); `sessions` works without a journal.
+// Reloads: content->reload() (load_content(), after an import in admin mode) swaps in a new
+// catalog snapshot; screens keep the one they hold (content_library.h). `settings` changes only
+// through admin mode's Save and the home screen's class choice; apply_settings() then takes effect.
+// Threads: the UI thread only. A USB job's worker thread gets copies, never the Kiosk; journal
+// writes (through `sessions`) commit synchronously on the UI thread (journal.h).
 #include <SDL.h>
 
 #include <filesystem>

@@ -1,7 +1,17 @@
 #pragma once
 // One full screen of the kiosk (home, topic, summary...). As in SuperTux's Screen: update() changes
-// state and lays out the targets, draw() only reads; a screen asks the Kiosk to switch screens and
-// the switch happens between frames.
+// state and lays out the targets, draw() only reads. A screen asks for another through Routes
+// (routes.h); the switch happens between frames (core/navigator.h).
+//
+// One pass of the App's main loop, all on the UI thread:
+//   1. input events: pointer() and key() first, then activate(), adjust() or back() for the
+//      shared handling (not while a screen switch is pending: that input was aimed at the old one);
+//   2. tick() on the top screen (after mpv wake-ups and timers);
+//   3. when a frame is due: the queued screen switch (leave() on the old top, enter() on the new),
+//      then update(), draw(), render_below() with the GL context current, and the swap.
+// `now` is Kiosk::now() (seconds, monotonic). The Targets and Canvas passed in are valid only
+// during the call; what a screen keeps from update() for draw() (rectangles) is its own copy.
+// Screens on the stack below the top one get no calls until they enter() again.
 #include <string>
 
 #include "app/canvas.h"
@@ -32,7 +42,8 @@ class Screen {
   // Seconds until the screen wants tick() called without any input (a page that turns by itself);
   // negative for never.
   virtual double wake_in(double /*now*/) const { return -1; }
-  // Draws under the ImGui layer, straight into the framebuffer (video frames).
+  // Draws under the ImGui layer, straight into the framebuffer (video frames). The window's GL
+  // context is current; no other Screen call may use GL.
   virtual void render_below(int /*width_px*/, int /*height_px*/) {}
   // Raw input before the shared handling (focus moves, Enter, Back, taps on targets); true consumes it.
   virtual bool key(int /*sdl_keycode*/) { return false; }

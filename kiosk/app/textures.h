@@ -1,6 +1,10 @@
 #pragma once
 // Pictures decoded once with SDL_image, turned upright by their EXIF orientation, scaled down to
 // at most a 1920x1080 screen, and kept as OpenGL textures, by path.
+//
+// GL: get(), clear() and the destructor need the window's GL context current (the UI thread, while
+// it exists); the cache must be destroyed before the context. A Texture reference stays valid until
+// clear() or the cache's end.
 #include <filesystem>
 #include <map>
 #include <string>

@@ -8,7 +8,9 @@
 // class group, a topic and times.
 //
 // One kiosk per journal: a second Journal on the same file (another process) is refused.
-// Not thread-safe: one Journal per process, used from one thread. Times are passed in (unix
+// Not thread-safe: one Journal per process, used from one thread (the kiosk's UI thread; each
+// write commits before it returns, an fsync under synchronous=FULL, so a frame that writes one
+// waits for the disk: writes happen on a tap, a cue or a heartbeat, never on every frame). Times are passed in (unix
 // seconds) so callers and tests decide the clock.
 #include <cstdint>
 #include <filesystem>

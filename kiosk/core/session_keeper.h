@@ -2,6 +2,9 @@
 // The running class session: starts it in the journal, keeps it current with heartbeats, ends it.
 // Journal failures (disk full, unwritable folder) never stop the class: they are kept in
 // `last_error()` for the screen to show, and the session goes on in memory.
+//
+// Threads: the UI thread only; each call that writes commits to the journal before it returns.
+// Times are unix seconds, passed in.
 #include <cstdint>
 #include <memory>
 #include <optional>

@@ -41,7 +41,11 @@ void AdminScreen::update(const Canvas& c, Targets& targets, double now) {
       ImGui::BeginChild("section");
       if (i == 0) usb_.update(targets, now);
       if (i == 1) report_.update(targets);
-      if (i == 2) settings_.update(targets);
+      if (i == 2) {  // a new language must not change the locale under a job translating its messages
+        ImGui::BeginDisabled(usb_.busy());
+        settings_.update(targets);
+        ImGui::EndDisabled();
+      }
       ImGui::EndChild();
       ImGui::EndTabItem();
     }

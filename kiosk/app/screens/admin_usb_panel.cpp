@@ -146,8 +146,8 @@ void AdminUsbPanel::import(const PackOnStick& pack) {
   job_was_import_ = true;
   job_seen_ = false;
   auto dest = kiosk_.content->imported_dir();
-  job_.start([pack, dest](const BackgroundJob::Progress& progress) {
+  job_.start([pack, dest, lang = ui_language()](const BackgroundJob::Progress& progress) {
     import_pack(pack, dest, [&](double f) { progress(f, tr("Copying")); });
-    return format(tr("\"%s\" is imported and ready in the classroom."), pack.title.in(ui_language()).c_str());
+    return format(tr("\"%s\" is imported and ready in the classroom."), pack.title.in(lang).c_str());
   });
 }
