@@ -4,7 +4,7 @@
 #   kiosk-session.sh [KIOSK_PATH] [KIOSK_OPTIONS...]
 #
 # KIOSK_PATH defaults to /usr/bin/kiosk; every further argument goes to the kiosk, e.g.
-#   xinit /usr/local/libexec/xem-va-noi/kiosk-session.sh /usr/bin/kiosk --data /var/lib/xem-va-noi -- /usr/bin/Xorg :0 vt7
+#   xinit /usr/libexec/xem-va-noi/kiosk-session.sh /usr/bin/kiosk --data /var/lib/xem-va-noi -- /usr/bin/Xorg :0 vt7
 # When this script's kiosk exits, xinit stops the X server and systemd restarts the whole unit;
 # after the admin's "Exit to desktop" a maintenance terminal comes first.
 set -euo pipefail

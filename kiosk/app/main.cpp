@@ -1,6 +1,10 @@
 // kiosk: the Xem và Nói classroom program, and its command-line tools.
 #include <CLI/CLI.hpp>
+#include <termios.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <iostream>
 #include <regex>
 
 #include "app/app.h"
@@ -12,6 +16,7 @@
 #include "core/export/log_merge.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/pin_store.h"
 #include "core/settings.h"
 #include "core/text.h"
 
@@ -137,10 +142,55 @@ int merge(const std::filesystem::path& out_dir, const std::vector<std::filesyste
     return 1;
   }
 }
+// One line from stdin; on a terminal it asks with `prompt` and does not echo what is typed.
+std::string read_secret(const char* prompt) {
+  termios old{};
+  const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+  if (tty) {
+    std::fprintf(stderr, "%s", prompt);
+    termios quiet = old;
+    quiet.c_lflag &= ~ECHO;
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fprintf(stderr, "\n");
+  }
+  return line;
+}
+
+// xem-va-noi-setup asks for the admin PIN here, so that nobody in front of a fresh kiosk chooses it
+// first. The PIN is typed twice (on stdin, two lines, when it is not a terminal).
+int set_admin_pin(const std::filesystem::path& data_dir) {
+  std::string warning;
+  try {
+    std::filesystem::create_directories(data_dir);
+    PinStore pins(data_dir, warning);
+    if (!warning.empty()) std::fprintf(stderr, "%s\n", warning.c_str());
+    std::string pin = read_secret("Admin PIN (4 to 8 digits): ");
+    if (!PinStore::valid_pin(pin)) {
+      std::fprintf(stderr, "kiosk: the admin PIN must be 4 to 8 digits; nothing was changed\n");
+      return 1;
+    }
+    if (read_secret("The same PIN again: ") != pin) {
+      std::fprintf(stderr, "kiosk: the two PINs differ; nothing was changed\n");
+      return 1;
+    }
+    pins.set_pin(pin);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "kiosk: admin PIN: %s\n", e.what());
+    return 1;
+  }
+  std::printf("The admin PIN is set.\n");
+  return 0;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App cli{"Xem và Nói (Watch and Talk): a classroom kiosk for preschools."};
+  cli.set_version_flag("--version", "xem-va-noi " KIOSK_VERSION);
   AppOptions options;
   std::string windowed;
   cli.add_option("--windowed", windowed, "run in a window of this size, e.g. 1280x720 (closing it quits)")
@@ -187,12 +237,17 @@ int main(int argc, char** argv) {
   PeriodOptions merge_period;
   merge_period.add_to(mrg);
 
+  std::filesystem::path pin_data = default_data_dir();
+  auto* pin = cli.add_subcommand("set-admin-pin", "choose the admin PIN (typed twice on stdin), as xem-va-noi-setup does");
+  pin->add_option("--data", pin_data, "folder of the journal and settings")->capture_default_str();
+
   CLI11_PARSE(cli, argc, argv);
   if (*check) return check_content(check_dir);
   if (*pck) {
     auto dir = std::filesystem::absolute(pack_dir).lexically_normal();
     return pack_folder(dir.has_filename() ? dir : dir.parent_path(), pack_out);  // "DIR/" names DIR
   }
+  if (*pin) return set_admin_pin(pin_data);
   if (*exp || *mrg) init_i18n(find_install_paths().locale.string(), options.lang);
   if (*exp) return export_logs_to(export_data, export_to, export_content, export_period);
   if (*mrg) return merge(merge_out, merge_in, merge_period);
