@@ -18,6 +18,7 @@
 
 #include "app/admin_door.h"
 #include "app/fonts.h"
+#include "app/full_screen.h"
 #include "app/kiosk.h"
 #include "app/replay.h"
 #include "core/navigator.h"
@@ -84,6 +85,7 @@ class App : public ReplayHost {
   AppOptions options_;
   SDL_Window* window_ = nullptr;
   SDL_GLContext gl_ = nullptr;
+  std::unique_ptr<FullScreenFit> full_screen_;  // not with --windowed
   bool imgui_ready_ = false;
   Fonts fonts_;
   float font_scale_ = 0;
@@ -150,6 +152,8 @@ bool App::init_window() {
   flags |= options_.windowed ? 0 : (SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
   window_ = SDL_CreateWindow("Xem và Nói", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options_.width,
                              options_.height, flags);
+  // Fitted before the GL context exists, so that its first frame is drawn at the screen's size.
+  if (window_ && !options_.windowed) full_screen_ = std::make_unique<FullScreenFit>(window_);
   if (!window_ || !(gl_ = SDL_GL_CreateContext(window_))) {
     std::fprintf(stderr, "kiosk: cannot open an OpenGL 3.2 window: %s\n", SDL_GetError());
     return false;
@@ -274,6 +278,7 @@ int App::wait_timeout_ms() {
 }
 
 void App::handle(const SDL_Event& e) {
+  if (full_screen_ && full_screen_->handle(e)) needs_frame_ = true;
   switch (e.type) {  // ImGui gets input paced by feed_imgui(), window and other events at once
     case SDL_MOUSEMOTION:
     case SDL_MOUSEBUTTONDOWN:

@@ -71,6 +71,8 @@ std::vector<Row> query(const std::filesystem::path& db, const std::string& sql);
 bool request_close(pid_t pid);
 // What the window of process `pid` shows on the X server now, read without asking the kiosk to draw.
 Png grab_window(pid_t pid);
+// The whole X screen as a person sees it (every window on it), read from the server.
+Png grab_screen();
 
 // One kiosk run in a fresh folder: --windowed, its own --data, --ui-tree and --replay script.
 struct KioskRun {

@@ -57,29 +57,45 @@ bool request_close(pid_t pid) {
   return w != 0;
 }
 
+namespace {
+// The pixels of `w` as they are on the X server now.
+Png read_pixels(Display* d, Window w) {
+  Png png;
+  XWindowAttributes a;
+  XGetWindowAttributes(d, w, &a);
+  if (XImage* img = XGetImage(d, w, 0, 0, a.width, a.height, AllPlanes, ZPixmap)) {
+    png.width = a.width;
+    png.height = a.height;
+    png.rgba.resize(static_cast<size_t>(a.width) * a.height * 4);
+    for (int y = 0; y < a.height; ++y)
+      for (int x = 0; x < a.width; ++x) {
+        unsigned long p = XGetPixel(img, x, y);
+        uint8_t* out = &png.rgba[(static_cast<size_t>(y) * a.width + x) * 4];
+        out[0] = (p >> 16) & 0xFF;
+        out[1] = (p >> 8) & 0xFF;
+        out[2] = p & 0xFF;
+        out[3] = 255;
+      }
+    XDestroyImage(img);
+  }
+  return png;
+}
+}  // namespace
+
 Png grab_window(pid_t pid) {
   Png png;
   Display* d = XOpenDisplay(nullptr);
   if (!d) return png;
-  if (Window w = window_of(d, pid)) {
-    XWindowAttributes a;
-    XGetWindowAttributes(d, w, &a);
-    if (XImage* img = XGetImage(d, w, 0, 0, a.width, a.height, AllPlanes, ZPixmap)) {
-      png.width = a.width;
-      png.height = a.height;
-      png.rgba.resize(static_cast<size_t>(a.width) * a.height * 4);
-      for (int y = 0; y < a.height; ++y)
-        for (int x = 0; x < a.width; ++x) {
-          unsigned long p = XGetPixel(img, x, y);
-          uint8_t* out = &png.rgba[(static_cast<size_t>(y) * a.width + x) * 4];
-          out[0] = (p >> 16) & 0xFF;
-          out[1] = (p >> 8) & 0xFF;
-          out[2] = p & 0xFF;
-          out[3] = 255;
-        }
-      XDestroyImage(img);
-    }
-  }
+  if (Window w = window_of(d, pid)) png = read_pixels(d, w);
+  XCloseDisplay(d);
+  return png;
+}
+
+Png grab_screen() {
+  Png png;
+  Display* d = XOpenDisplay(nullptr);
+  if (!d) return png;
+  png = read_pixels(d, DefaultRootWindow(d));
   XCloseDisplay(d);
   return png;
 }
