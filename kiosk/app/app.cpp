@@ -27,6 +27,7 @@
 #include "app/style.h"
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/service_notifier.h"
 #include "core/text.h"
 
 namespace {
@@ -111,6 +112,7 @@ class App : public ReplayHost {
   std::string journal_error_shown_;
   double last_frame_ = 0;
   uint64_t frames_ = 0;
+  ServiceNotifier systemd_;  // ready at the first home frame, then the watchdog, fed by this loop
 };
 
 App::~App() {
@@ -232,6 +234,7 @@ int App::run() {
     }
     kiosk_.sessions->tick(unix_now());
     double now = kiosk_.now();
+    systemd_.alive(now);
     if (screen_ && screen_->tick(now)) needs_frame_ = true;
     if (admin_door_.held_long_enough(now)) open_admin();
     if (kiosk_.exit_code >= 0) running_ = false;
@@ -274,6 +277,7 @@ int App::wait_timeout_ms() {
   }
   auto heartbeat = kiosk_.sessions ? kiosk_.sessions->seconds_to_next_heartbeat(unix_now()) : -1;
   if (heartbeat >= 0) wait = std::min(wait, double(heartbeat) + 0.05);
+  if (double w = systemd_.seconds_to_next(now); w >= 0) wait = std::min(wait, w);
   return static_cast<int>(wait * 1000) + (wait > 0 ? 1 : 0);
 }
 
@@ -491,6 +495,7 @@ void App::frame() {
     screenshot_path_.clear();
   }
   SDL_GL_SwapWindow(window_);
+  if (screen_name_ == "home") systemd_.ready();
   if (widget_frames_ > 0) --widget_frames_;
   last_frame_ = now;
   needs_frame_ = false;
