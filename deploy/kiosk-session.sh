@@ -35,10 +35,6 @@ export SDL_VIDEODRIVER=x11
 export SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS=0
 export SDL_VIDEO_ALLOW_SCREENSAVER=0
 
-# The unit's watchdog (WatchdogSec=, NotifyAccess=all) is the kiosk's to feed from its main loop:
-# systemd named xinit's PID in WATCHDOG_PID, and libsystemd ignores a watchdog meant for another PID.
-unset WATCHDOG_PID
-
 status=0
 "$kiosk" "$@" || status=$?
 # The admin's "Exit to desktop" (exit code 10): a terminal on the TV for maintenance, as user

@@ -15,6 +15,7 @@
 #include "core/export/log_export.h"
 #include "core/export/log_merge.h"
 #include "core/i18n.h"
+#include "core/notify_relay.h"
 #include "core/paths.h"
 #include "core/pin_store.h"
 #include "core/settings.h"
@@ -241,12 +242,17 @@ int main(int argc, char** argv) {
   auto* pin = cli.add_subcommand("set-admin-pin", "choose the admin PIN (typed twice on stdin), as xem-va-noi-setup does");
   pin->add_option("--data", pin_data, "folder of the journal and settings")->capture_default_str();
 
+  std::vector<std::string> relayed;
+  auto* relay = cli.add_subcommand("relay-notify", "run COMMAND, passing its systemd notifications on as this process's (the unit's ExecStart)");
+  relay->add_option("COMMAND", relayed, "the command and its arguments, after --")->required();
+
   CLI11_PARSE(cli, argc, argv);
   if (*check) return check_content(check_dir);
   if (*pck) {
     auto dir = std::filesystem::absolute(pack_dir).lexically_normal();
     return pack_folder(dir.has_filename() ? dir : dir.parent_path(), pack_out);  // "DIR/" names DIR
   }
+  if (*relay) return run_notify_relay(relayed);
   if (*pin) return set_admin_pin(pin_data);
   if (*exp || *mrg) init_i18n(find_install_paths().locale.string(), options.lang);
   if (*exp) return export_logs_to(export_data, export_to, export_content, export_period);

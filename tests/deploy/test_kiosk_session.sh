@@ -8,7 +8,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/bin"
 printf '#!/bin/sh\necho "$@" > "%s/terminal-opened"\n' "$work" > "$work/bin/xterm"
-printf '#!/bin/sh\nenv > "%s/kiosk-env"\nexit "$1"\n' "$work" > "$work/kiosk"
+printf '#!/bin/sh\nexit "$1"\n' > "$work/kiosk"
 chmod +x "$work/bin/xterm" "$work/kiosk"
 export PATH="$work/bin:$PATH"
 
@@ -19,11 +19,7 @@ grep -q -- "-e /bin/bash" "$work/terminal-opened" || { echo "exit to desktop: no
 
 rm -f "$work/terminal-opened"
 status=0
-NOTIFY_SOCKET=/run/systemd/notify WATCHDOG_USEC=20000000 WATCHDOG_PID=1 "$session" "$work/kiosk" 3 || status=$?
+"$session" "$work/kiosk" 3 || status=$?
 [[ $status -eq 3 ]] || { echo "crash: session ended with $status, expected 3"; exit 1; }
 [[ ! -e $work/terminal-opened ]] || { echo "crash: a terminal was opened"; exit 1; }
-# systemd's watchdog variables reach the kiosk, without the PID of xinit that would make libsystemd ignore them.
-grep -qx "NOTIFY_SOCKET=/run/systemd/notify" "$work/kiosk-env" || { echo "watchdog: no NOTIFY_SOCKET for the kiosk"; exit 1; }
-grep -qx "WATCHDOG_USEC=20000000" "$work/kiosk-env" || { echo "watchdog: no WATCHDOG_USEC for the kiosk"; exit 1; }
-! grep -q "^WATCHDOG_PID=" "$work/kiosk-env" || { echo "watchdog: WATCHDOG_PID names xinit, not the kiosk"; exit 1; }
 echo "ok"

@@ -61,7 +61,7 @@ TEST_CASE("the kiosk tells systemd it is ready once, then keeps the watchdog fed
   CHECK(systemd.next() == "WATCHDOG=1");
 }
 
-TEST_CASE("a watchdog meant for another PID is not fed (kiosk-session.sh hands xinit's to the kiosk)") {
+TEST_CASE("a watchdog meant for another PID is not fed (kiosk relay-notify hands its own to the kiosk)") {
   NotifySocket systemd("4000000");
   setenv("WATCHDOG_PID", std::to_string(getpid() + 1).c_str(), 1);
   ServiceNotifier notifier;
