@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-#include <sys/mount.h>
 
 #include <algorithm>
 #include <fstream>
@@ -10,6 +9,7 @@
 #include "core/manifest_reader.h"
 #include "media_heads.h"
 #include "temp_dir.h"
+#include "tmpfs_mount.h"
 
 namespace {
 const std::string& kPng = kPngHead;
@@ -194,15 +194,8 @@ TEST_CASE("USB import: a pack that would leave the kiosk's disk without room for
   TempDir stick, imported;
   // A small tmpfs stands for the kiosk's disk: the room an import must leave, and 256 KB more.
   // Mounting needs root (as in CI).
-  const std::string size = "size=" + std::to_string(kImportLeavesFree / 1024 + 256) + "k";
-  if (mount("tmpfs", imported.path.c_str(), "tmpfs", 0, size.c_str()) != 0) {
-    WARN("cannot mount a tmpfs here (not root?): skipped");
-    return;
-  }
-  struct Unmount {
-    fs::path dir;
-    ~Unmount() { umount(dir.c_str()); }
-  } unmount{imported.path};
+  TmpfsMount disk(imported.path, 0, std::to_string(kImportLeavesFree / 1024 + 256) + "k");
+  if (!disk.mounted) return;
   make_pack(stick / "my-topic");
   import_pack(only_pack(scan_stick(stick.path, imported.path)), imported.path, no_progress);
 

@@ -11,30 +11,9 @@
 #include "core/export/log_export.h"
 #include "export_fixture.h"
 #include "temp_dir.h"
+#include "tmpfs_mount.h"
 
 namespace {
-// A tmpfs mounted on `dir` for the test's lifetime, unmounted (lazily) whatever happens.
-struct TmpfsMount {
-  fs::path dir;
-  bool mounted = false;
-  TmpfsMount(const fs::path& where, unsigned long flags, const std::string& size) : dir(where) {
-    fs::create_directories(dir);
-    if (geteuid() != 0) {
-      WARN("not root: tmpfs test skipped");
-      return;
-    }
-    mounted = mount("tmpfs", dir.c_str(), "tmpfs", flags, ("size=" + size).c_str()) == 0;
-    if (!mounted) WARN(std::string("cannot mount tmpfs, test skipped: ") + std::strerror(errno));
-  }
-  ~TmpfsMount() {
-    if (mounted) umount2(dir.c_str(), MNT_DETACH);
-  }
-  void unmount() {
-    umount2(dir.c_str(), MNT_DETACH);
-    mounted = false;
-  }
-};
-
 struct Classroom {
   TempDir dir;
   ExportOptions options;

@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
-#include <sys/mount.h>
 
 #include "core/archive.h"
 #include "core/content_import.h"
 #include "media_heads.h"
 #include "temp_dir.h"
+#include "tmpfs_mount.h"
 #include "zip_maker.h"
 
 namespace {
@@ -169,14 +169,8 @@ TEST_CASE("Zipped packs: a failed import of a zip leaves the old pack playing") 
 
 TEST_CASE("Zipped packs: a big zip on a nearly full disk is refused before anything is written") {
   TempDir stick, imported;
-  if (mount("tmpfs", imported.path.c_str(), "tmpfs", 0, "size=70m") != 0) {
-    WARN("cannot mount a tmpfs here (not root?): skipped");
-    return;
-  }
-  struct Unmount {
-    fs::path dir;
-    ~Unmount() { umount(dir.c_str()); }
-  } unmount{imported.path};
+  TmpfsMount disk(imported.path, 0, "70m");
+  if (!disk.mounted) return;
   make_zip(stick / "big.zip", {{"chu-de/topic.json", kManifest, ""}, {"chu-de/cover.png", kPngHead, ""},
                                {"chu-de/videos/a.mp4", kMp4Head + std::string(10 << 20, 'v'), ""}}, false);
   CHECK_THROWS_WITH(import_pack(only_pack(stick.path, imported.path), imported.path, no_progress),
