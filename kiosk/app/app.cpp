@@ -208,7 +208,8 @@ void App::init_kiosk() {
   }
   kiosk_.check_clock();
   kiosk_.sessions = std::make_unique<SessionKeeper>(kiosk_.journal.get(), options_.heartbeat_seconds);
-  textures_ = std::make_unique<TextureCache>();
+  textures_ = std::make_unique<TextureCache>(options_.texture_cache_mb ? uint64_t{*options_.texture_cache_mb} << 20
+                                                                      : TextureCache::kDefaultCapBytes);
   kiosk_.textures = textures_.get();
   sounds_ = std::make_unique<SoundEffects>(kiosk_.paths.assets / "sounds");
   kiosk_.sounds = sounds_.get();
@@ -495,6 +496,7 @@ void App::frame() {
     screenshot_path_.clear();
   }
   SDL_GL_SwapWindow(window_);
+  textures_->end_frame();
   if (screen_name_ == "home") systemd_.ready();
   if (widget_frames_ > 0) --widget_frames_;
   last_frame_ = now;
@@ -527,7 +529,8 @@ void App::draw_overlays(const Canvas& c) const {
 // frame that followed its last command.
 void App::write_ui_tree() {
   if (options_.ui_tree.empty()) return;
-  std::string json = targets_.to_json(screen_name_, focus_, replay_ ? replay_->handled() : 0, frames_);
+  std::string json = targets_.to_json(screen_name_, focus_, replay_ ? replay_->handled() : 0, frames_,
+                                      {{"textures", textures_->count()}, {"texture_bytes", textures_->bytes()}});
   std::string tmp = options_.ui_tree + ".tmp";
   {
     std::ofstream out(tmp, std::ios::trunc);

@@ -15,6 +15,7 @@ struct AppOptions {
   std::string ui_tree;  // --ui-tree JSON dump path
   int heartbeat_seconds = 30;
   std::optional<unsigned> game_seed;  // --game-seed: the same game boards each run (tests)
+  std::optional<unsigned> texture_cache_mb;  // --texture-cache-mb: the picture cache's cap (textures.h)
 };
 
 // Runs until quit; returns the process exit code.

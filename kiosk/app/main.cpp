@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "app/app.h"
+#include "app/textures.h"
 #include "core/archive.h"
 #include "core/catalog.h"
 #include "core/clock.h"
@@ -211,6 +212,8 @@ int main(int argc, char** argv) {
   cli.add_option("--heartbeat", options.heartbeat_seconds, "seconds between journal heartbeats of a running session")
       ->check(CLI::Range(1, 30));
   cli.add_option("--game-seed", options.game_seed, "shuffle the games' boards from this seed: the same boards each run (tests)");
+  cli.add_option("--texture-cache-mb", options.texture_cache_mb, "memory for pictures not on screen, in MiB (default: " + std::to_string(TextureCache::kDefaultCapBytes >> 20) + ")")
+      ->check(CLI::Range(1, 65536));
 
   std::filesystem::path check_dir;
   auto* check = cli.add_subcommand("check-content", "validate every topic pack in DIR, or what a .zip, .h5p or .pdf would "

@@ -99,15 +99,30 @@ SDL_Surface* fit(SDL_Surface* src, int max_w, int max_h) {
 
 TextureCache::~TextureCache() { clear(); }
 
+void TextureCache::forget(std::map<std::filesystem::path, Texture>::iterator it) {
+  if (it->second.id) {
+    glDeleteTextures(1, &it->second.id);
+    --textures_;
+  }
+  cache_.erase(it);
+}
+
 void TextureCache::clear() {
-  for (auto& [path, tex] : cache_)
-    if (tex.id) glDeleteTextures(1, &tex.id);
-  cache_.clear();
+  while (!cache_.empty()) forget(cache_.begin());
+  budget_.clear();
+}
+
+void TextureCache::end_frame() {
+  for (const auto& key : budget_.end_round())
+    if (auto it = cache_.find(key); it != cache_.end()) forget(it);
 }
 
 const Texture& TextureCache::get(const std::filesystem::path& path) {
   auto it = cache_.find(path);
-  if (it != cache_.end()) return it->second;
+  if (it != cache_.end()) {
+    budget_.touch(path.string());
+    return it->second;
+  }
   Texture tex;
   const bool heif = heif_file(path);
   SDL_Surface* loaded = heif ? load_heif(path) : IMG_Load(path.c_str());
@@ -143,7 +158,10 @@ const Texture& TextureCache::get(const std::filesystem::path& path) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    ++textures_;
   }
   SDL_FreeSurface(rgba);
+  // RGBA, and a third more for the mipmaps.
+  budget_.add(path.string(), uint64_t(tex.width) * uint64_t(tex.height) * 4 * 4 / 3);
   return cache_.emplace(path, std::move(tex)).first->second;
 }

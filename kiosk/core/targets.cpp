@@ -43,13 +43,14 @@ std::string Targets::neighbour(const std::string& from, int dx, int dy) const {
   return chosen ? chosen->id : from;
 }
 
-std::string Targets::to_json(const std::string& screen, const std::string& focus, uint64_t commands, uint64_t frame) const {
+std::string Targets::to_json(const std::string& screen, const std::string& focus, uint64_t commands, uint64_t frame,
+                             const std::map<std::string, uint64_t>& counts) const {
   nlohmann::json elements = nlohmann::json::array();
   for (const auto& t : items_) {
     elements.push_back({{"id", t.id},
                         {"label", t.label},
                         {"rect", {std::lround(t.rect.x), std::lround(t.rect.y), std::lround(t.rect.w), std::lround(t.rect.h)}}});
   }
-  return nlohmann::json{{"screen", screen}, {"focus", focus}, {"commands", commands}, {"frame", frame}, {"elements", elements}}
+  return nlohmann::json{{"screen", screen}, {"focus", focus}, {"commands", commands}, {"frame", frame}, {"counts", counts}, {"elements", elements}}
       .dump(1);
 }

@@ -2,6 +2,7 @@
 // What a user can act on in the current screen: id, label and rectangle (window pixels).
 // Used for pointer hit tests, arrow-key focus moves, `tap @ID` in replays and the --ui-tree dump.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,9 +30,11 @@ class Targets {
   // The target an arrow key moves to from `from` (direction dx, dy in {-1, 0, 1}): the nearest one
   // whose centre lies that way, preferring those in line. Returns `from` when there is none.
   std::string neighbour(const std::string& from, int dx, int dy) const;
-  // {"screen", "focus", "commands", "frame", "elements": [{"id", "label", "rect": [x, y, w, h]}]}:
-  // `commands` is the number of replay commands handled, `frame` the number of the frame drawn.
-  std::string to_json(const std::string& screen, const std::string& focus, uint64_t commands, uint64_t frame) const;
+  // {"screen", "focus", "commands", "frame", "counts", "elements": [{"id", "label", "rect": [x, y, w, h]}]}:
+  // `commands` is the number of replay commands handled, `frame` the number of the frame drawn,
+  // `counts` what the program holds (textures and their bytes), for tests and the soak.
+  std::string to_json(const std::string& screen, const std::string& focus, uint64_t commands, uint64_t frame,
+                      const std::map<std::string, uint64_t>& counts = {}) const;
 
  private:
   std::vector<Target> items_;

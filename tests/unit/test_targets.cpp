@@ -38,11 +38,12 @@ TEST_CASE("hit tests find the element under a point, topmost first") {
 TEST_CASE("the ui tree lists screen, focus, the replay's progress and elements") {
   Targets t;
   t.add("class:La", "Lớp Lá", {10.4f, 20, 300, 120.6f});
-  auto j = nlohmann::json::parse(t.to_json("home", "class:La", 7, 42));
+  auto j = nlohmann::json::parse(t.to_json("home", "class:La", 7, 42, {{"textures", 3}}));
   CHECK(j["screen"] == "home");
   CHECK(j["focus"] == "class:La");
   CHECK(j["commands"] == 7);
   CHECK(j["frame"] == 42);
+  CHECK(j["counts"] == nlohmann::json({{"textures", 3}}));
   REQUIRE(j["elements"].size() == 1);
   CHECK(j["elements"][0]["label"] == "Lớp Lá");
   CHECK(j["elements"][0]["rect"] == nlohmann::json({10, 20, 300, 121}));
