@@ -27,6 +27,7 @@
 #include "app/style.h"
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/leftovers.h"
 #include "core/service_notifier.h"
 #include "core/text.h"
 
@@ -81,6 +82,7 @@ class App : public ReplayHost {
   void frame();
   void draw_overlays(const Canvas& c) const;
   void write_ui_tree();
+  void sweep_data_dir();
   int wait_timeout_ms();
 
   AppOptions options_;
@@ -501,6 +503,14 @@ void App::frame() {
   if (widget_frames_ > 0) --widget_frames_;
   last_frame_ = now;
   needs_frame_ = false;
+  if (frames_ == 1) sweep_data_dir();
+}
+
+// Once the first frame is on screen (a big import's staging folder takes a moment to delete), and
+// before admin mode can start an import.
+void App::sweep_data_dir() {
+  for (const auto& l : sweep_leftovers(kiosk_.data_dir, kiosk_.content->imported_dir()))
+    std::fprintf(stderr, "kiosk: removed %s (%ju bytes), left by a crash or a power cut\n", l.path.c_str(), l.bytes);
 }
 
 // What every screen shares: the pressed target darkens, the focused one has a thick blue ring

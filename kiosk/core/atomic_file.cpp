@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 void write_file_atomically(const fs::path& path, const std::string& content) {
   fs::create_directories(path.parent_path());
-  auto tmp = path.string() + ".tmp";
+  auto tmp = path.string() + kAtomicTempSuffix;
   FILE* f = std::fopen(tmp.c_str(), "w");
   bool ok = f && std::fwrite(content.data(), 1, content.size(), f) == content.size() && std::fflush(f) == 0 &&
             fsync(fileno(f)) == 0;

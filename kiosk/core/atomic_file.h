@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <string>
 
+// The temporary file is PATH + this; a crash can leave one behind (core/leftovers.h sweeps them).
+inline constexpr char kAtomicTempSuffix[] = ".tmp";
+
 // Creates the folder if needed. Throws std::runtime_error naming the file on failure; the old
 // file is then left as it was.
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);

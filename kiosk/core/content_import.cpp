@@ -266,16 +266,15 @@ void swap_in(const fs::path& staging, const fs::path& target) {
   sync_folder(target.parent_path());  // best effort: the new pack is in place whatever it says
 }
 
-// A power cut during an import leaves its staging folder behind: the next import clears it.
-void remove_leftovers(const fs::path& imported_dir) {
+}  // namespace
+
+std::vector<fs::path> import_leftovers(const fs::path& imported_dir) {
   std::vector<fs::path> leftovers;
   std::error_code ec;
   for (fs::directory_iterator it(imported_dir, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().filename().string().rfind(".staging-", 0) == 0) leftovers.push_back(it->path());
-  for (const auto& dir : leftovers) fs::remove_all(dir, ec);
+  return leftovers;
 }
-
-}  // namespace
 
 std::optional<PackOnStick> read_pack(const fs::path& path, const fs::path& imported_dir) {
   std::optional<PackOnStick> pack;
@@ -316,7 +315,7 @@ void import_pack(const PackOnStick& pack, const fs::path& imported_dir, const st
   std::error_code ec;
   fs::create_directories(imported_dir, ec);
   if (ec) write_failed(imported_dir, ec.value());
-  remove_leftovers(imported_dir);
+  for (const auto& dir : import_leftovers(imported_dir)) fs::remove_all(dir, ec);
   std::string pattern = (imported_dir / (".staging-" + pack.id + "-XXXXXX")).string();
   if (!mkdtemp(pattern.data())) write_failed(imported_dir, errno);
   // Removed whatever happens: after a failure it holds a partial copy, after the swap the old pack.

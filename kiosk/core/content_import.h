@@ -35,4 +35,9 @@ constexpr uintmax_t kImportLeavesFree = uintmax_t{64} << 20;
 // Refused up front when it would leave less than kImportLeavesFree. On any failure (stick pulled
 // out, disk full, pack changed) the old pack stays as it was and no
 // staging folder is left. `progress` gets the fraction copied, 0 to 1.
+// Not while another import into the same folder runs: it first removes staging folders left there.
 void import_pack(const PackOnStick& pack, const fs::path& imported_dir, const std::function<void(double)>& progress);
+
+// The staging folders that imports cut short by a crash or a power cut left in `imported_dir`.
+// import_pack() removes them first, and the kiosk at start (core/leftovers.h).
+std::vector<fs::path> import_leftovers(const fs::path& imported_dir);
