@@ -33,3 +33,16 @@ TEST_CASE("SIGKILL mid-session: the restarted kiosk marks the session interrupte
   CHECK(after[0]["class_group"] == "Mầm");
   CHECK(query(k.data / "journal.sqlite", "PRAGMA integrity_check")[0].begin()->second == "ok");
 }
+
+TEST_CASE("what a power cut left in the data folder is gone after the next start, and named on stderr") {
+  KioskRun k;
+  const auto staging = k.data / "content" / ".staging-hand-washing-x1Y2z3";
+  write_file(k.data / "settings.json.tmp", "{\"device_na");  // a save cut short
+  write_file(staging / "topic.json", "{}");                   // an import cut short
+  write_file(staging / "pages" / "01.png", std::string(4096, 'x'));
+  REQUIRE(k.run("quit\n") == 0);
+  CHECK_FALSE(std::filesystem::exists(k.data / "settings.json.tmp"));
+  CHECK_FALSE(std::filesystem::exists(staging));
+  CHECK(k.stderr_text.find("settings.json.tmp (11 bytes), left by a crash or a power cut") != std::string::npos);
+  CHECK(k.stderr_text.find(".staging-hand-washing-x1Y2z3 (4098 bytes), left by a crash or a power cut") != std::string::npos);
+}
