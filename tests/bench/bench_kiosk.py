@@ -269,7 +269,7 @@ class Kiosk:
     Use as a context manager: on leaving, the kiosk is sent `quit` (SIGKILL after QUIT_TIMEOUT),
     its last output is shown if it failed, and the temporary folder is removed."""
 
-    def __init__(self, args, env, index, content=None):
+    def __init__(self, args, env, index, content=None, extra=()):
         self.index = index
         self._tmp = tempfile.TemporaryDirectory(prefix="kiosk-bench-")
         tmp = Path(self._tmp.name)
@@ -281,6 +281,7 @@ class Kiosk:
                "--replay", str(pipe)]
         if content:
             cmd += ["--content", str(content)]
+        cmd += list(extra)
         self.log_file = open(self.log, "wb")
         self.start = time.perf_counter()
         self.proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=self.log_file,
