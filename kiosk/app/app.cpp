@@ -26,14 +26,13 @@
 #include "app/screenshot.h"
 #include "app/style.h"
 #include "core/clock.h"
+#include "core/frame_schedule.h"
 #include "core/i18n.h"
 #include "core/leftovers.h"
 #include "core/service_notifier.h"
 #include "core/text.h"
 
 namespace {
-
-constexpr double kFrameSeconds = 1.0 / 60;
 
 // Dear ImGui's stock widgets (admin screens, typing a question): light, rounded, large enough
 // for a finger on a TV, scaled with the window.
@@ -79,11 +78,11 @@ class App : public ReplayHost {
   void open_admin();
   float canvas_scale() const;
   void feed_imgui();
+  FrameSchedule::Pass schedule_pass(double now);
   void frame();
   void draw_overlays(const Canvas& c) const;
   void write_ui_tree();
   void sweep_data_dir();
-  int wait_timeout_ms();
 
   AppOptions options_;
   SDL_Window* window_ = nullptr;
@@ -104,15 +103,15 @@ class App : public ReplayHost {
   std::unique_ptr<ReplayDriver> replay_;
   uint32_t wake_event_ = 0;
   std::string screenshot_path_;
-  bool running_ = true, needs_frame_ = true, pointer_held_ = false;
-  bool was_animating_ = false, notice_shown_ = false, widgets_shown_ = false;
+  bool running_ = true, pointer_held_ = false, widgets_shown_ = false;
+  bool needs_frame_ = true;  // something changed that the screen does not show yet
+  FrameSchedule schedule_;
   AdminDoor admin_door_;
   bool nav_activate_ = false;            // Enter pressed on a widget screen: ImGui activates its focused widget
   int widget_frames_ = 0;                // frames still owed to ImGui widgets after input
   std::deque<SDL_Event> imgui_input_;    // input ImGui has yet to see, fed to it frame by frame
   std::optional<ImVec2> imgui_pointer_;  // where ImGui sees the pointer, in window pixels
   std::string journal_error_shown_;
-  double last_frame_ = 0;
   uint64_t frames_ = 0;
   ServiceNotifier systemd_;  // ready at the first home frame, then the watchdog, fed by this loop
 };
@@ -225,9 +224,10 @@ void App::init_kiosk() {
 int App::run() {
   if (!init_window()) return 1;
   init_kiosk();
+  int sleep_ms = 0;
   while (running_) {
     SDL_Event e;
-    if (SDL_WaitEventTimeout(&e, wait_timeout_ms())) {
+    if (SDL_WaitEventTimeout(&e, sleep_ms)) {
       handle(e);
       while (SDL_PollEvent(&e)) handle(e);
     }
@@ -236,24 +236,20 @@ int App::run() {
       while (SDL_PollEvent(&e)) handle(e);  // so the frame below already shows what the command did
     }
     kiosk_.sessions->tick(unix_now());
+    if (kiosk_.sessions->last_error() != journal_error_shown_) {  // a journal write failed (or works again)
+      journal_error_shown_ = kiosk_.sessions->last_error();
+      if (!journal_error_shown_.empty()) kiosk_.notify(format(tr("The journal cannot be written: %s"), journal_error_shown_.c_str()));
+    }
     double now = kiosk_.now();
     systemd_.alive(now);
     if (screen_ && screen_->tick(now)) needs_frame_ = true;
     if (admin_door_.held_long_enough(now)) open_admin();
     if (kiosk_.exit_code >= 0) running_ = false;
-    bool animating = (screen_ && screen_->animating(now)) || admin_door_.holding();
-    // One more frame when an animation or a notice has just ended, so its last state is not left on screen.
-    bool settled = (was_animating_ && !animating) || (notice_shown_ && now >= kiosk_.notice_until);
-    if (widget_frames_ > 0 || !imgui_input_.empty()) needs_frame_ = true;
-    if ((needs_frame_ || animating || settled || navigator_.pending()) &&
-        now - last_frame_ >= (animating ? kFrameSeconds : 0)) {
+    if (schedule_.next(now, schedule_pass(now)).draw) {
       frame();
-      was_animating_ = animating;
+      now = kiosk_.now();
     }
-    if (kiosk_.sessions->last_error() != journal_error_shown_) {  // a journal write failed (or works again)
-      journal_error_shown_ = kiosk_.sessions->last_error();
-      if (!journal_error_shown_.empty()) kiosk_.notify(format(tr("The journal cannot be written: %s"), journal_error_shown_.c_str()));
-    }
+    sleep_ms = schedule_.next(now, schedule_pass(now)).sleep_ms();  // 0 when another frame is due at once
   }
   navigator_.clear();  // a lesson's activity is recorded as interrupted before its session
   screen_ = nullptr;
@@ -262,26 +258,20 @@ int App::run() {
   return replay_ && replay_->had_errors() ? 3 : 0;
 }
 
-int App::wait_timeout_ms() {
-  double now = kiosk_.now();
-  if (needs_frame_ || navigator_.pending() || widget_frames_ > 0 || !imgui_input_.empty()) return 0;
-  double wait = 3600;
-  if ((screen_ && screen_->animating(now)) || admin_door_.holding())
-    wait = std::max(0.0, last_frame_ + kFrameSeconds - now);
-  if (was_animating_) wait = 0;
-  if (now < kiosk_.notice_until) wait = std::min(wait, kiosk_.notice_until - now);
-  if (replay_) {
-    double r = replay_->seconds_to_next(now, frames_);
-    if (r >= 0) wait = std::min(wait, r);
-  }
-  if (screen_) {
-    double s = screen_->wake_in(now);
-    if (s >= 0) wait = std::min(wait, s);
-  }
-  auto heartbeat = kiosk_.sessions ? kiosk_.sessions->seconds_to_next_heartbeat(unix_now()) : -1;
-  if (heartbeat >= 0) wait = std::min(wait, double(heartbeat) + 0.05);
-  if (double w = systemd_.seconds_to_next(now); w >= 0) wait = std::min(wait, w);
-  return static_cast<int>(wait * 1000) + (wait > 0 ? 1 : 0);
+// What the frame schedule weighs (core/frame_schedule.h): whether the screen is behind, whether
+// something moves, and every timer that must wake the loop.
+FrameSchedule::Pass App::schedule_pass(double now) {
+  FrameSchedule::Pass pass;
+  pass.changed = needs_frame_ || navigator_.pending() || widget_frames_ > 0 || !imgui_input_.empty();
+  pass.animating = (screen_ && screen_->animating(now)) || admin_door_.holding();
+  pass.notice_until = kiosk_.notice_until;
+  if (screen_) pass.wake_within(screen_->wake_in(now));
+  if (replay_) pass.wake_within(replay_->seconds_to_next(now, frames_));
+  // Just after the heartbeat's second has begun on the wall clock, which counts whole seconds.
+  if (auto heartbeat = kiosk_.sessions->seconds_to_next_heartbeat(unix_now()); heartbeat >= 0)
+    pass.wake_within(double(heartbeat) + 0.05);
+  pass.wake_within(systemd_.seconds_to_next(now));
+  return pass;
 }
 
 void App::handle(const SDL_Event& e) {
@@ -483,7 +473,6 @@ void App::frame() {
   screen_->draw(canvas, now);
   // Over everything, ImGui windows included (admin screens).
   draw_overlays(Canvas(ImGui::GetForegroundDrawList(), fonts_, *textures_, float(w), float(h)));
-  notice_shown_ = now < kiosk_.notice_until;
   ++frames_;
   write_ui_tree();  // before the screenshot: a test that sees the picture finds this frame's tree
 
@@ -501,8 +490,8 @@ void App::frame() {
   textures_->end_frame();
   if (screen_name_ == "home") systemd_.ready();
   if (widget_frames_ > 0) --widget_frames_;
-  last_frame_ = now;
   needs_frame_ = false;
+  schedule_.drawn(now, schedule_pass(now));
   if (frames_ == 1) sweep_data_dir();
 }
 
