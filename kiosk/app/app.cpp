@@ -11,14 +11,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <fstream>
 #include <memory>
-#include <optional>
 
 #include "app/admin_door.h"
 #include "app/fonts.h"
 #include "app/full_screen.h"
+#include "app/imgui_input_bridge.h"
 #include "app/kiosk.h"
 #include "app/replay.h"
 #include "core/navigator.h"
@@ -66,7 +65,7 @@ class App : public ReplayHost {
   void request_quit() override { running_ = false; }
   void request_frame() override { needs_frame_ = true; }
   bool input_settled() const override {
-    return !navigator_.pending() && imgui_input_.empty() && widget_frames_ == 0 && !nav_activate_;
+    return !navigator_.pending() && !imgui_.wants_frame();
   }
 
  private:
@@ -77,7 +76,6 @@ class App : public ReplayHost {
   void handle_pointer(Screen::Pointer phase, float x, float y);
   void open_admin();
   float canvas_scale() const;
-  void feed_imgui();
   FrameSchedule::Pass schedule_pass(double now);
   void frame();
   void draw_overlays(const Canvas& c) const;
@@ -103,14 +101,11 @@ class App : public ReplayHost {
   std::unique_ptr<ReplayDriver> replay_;
   uint32_t wake_event_ = 0;
   std::string screenshot_path_;
-  bool running_ = true, pointer_held_ = false, widgets_shown_ = false;
+  bool running_ = true, pointer_held_ = false;
   bool needs_frame_ = true;  // something changed that the screen does not show yet
   FrameSchedule schedule_;
   AdminDoor admin_door_;
-  bool nav_activate_ = false;            // Enter pressed on a widget screen: ImGui activates its focused widget
-  int widget_frames_ = 0;                // frames still owed to ImGui widgets after input
-  std::deque<SDL_Event> imgui_input_;    // input ImGui has yet to see, fed to it frame by frame
-  std::optional<ImVec2> imgui_pointer_;  // where ImGui sees the pointer, in window pixels
+  ImGuiInputBridge imgui_;
   std::string journal_error_shown_;
   uint64_t frames_ = 0;
   ServiceNotifier systemd_;  // ready at the first home frame, then the watchdog, fed by this loop
@@ -262,7 +257,7 @@ int App::run() {
 // something moves, and every timer that must wake the loop.
 FrameSchedule::Pass App::schedule_pass(double now) {
   FrameSchedule::Pass pass;
-  pass.changed = needs_frame_ || navigator_.pending() || widget_frames_ > 0 || !imgui_input_.empty();
+  pass.changed = needs_frame_ || navigator_.pending() || imgui_.wants_frame();
   pass.animating = (screen_ && screen_->animating(now)) || admin_door_.holding();
   pass.notice_until = kiosk_.notice_until;
   if (screen_) pass.wake_within(screen_->wake_in(now));
@@ -276,20 +271,7 @@ FrameSchedule::Pass App::schedule_pass(double now) {
 
 void App::handle(const SDL_Event& e) {
   if (full_screen_ && full_screen_->handle(e)) needs_frame_ = true;
-  switch (e.type) {  // ImGui gets input paced by feed_imgui(), window and other events at once
-    case SDL_MOUSEMOTION:
-    case SDL_MOUSEBUTTONDOWN:
-    case SDL_MOUSEBUTTONUP:
-    case SDL_MOUSEWHEEL:
-    case SDL_KEYDOWN:
-    case SDL_KEYUP:
-    case SDL_TEXTINPUT:
-      imgui_input_.push_back(e);
-      if (!screen_ || !screen_->uses_widgets()) feed_imgui();  // at once: a hover alone must not cost a frame
-      break;
-    default:
-      ImGui_ImplSDL2_ProcessEvent(&e);
-  }
+  imgui_.handle(e);
   // Input that arrives while a screen switch is pending was aimed at the old screen: a double tap on
   // a topic must not start two sessions.
   const bool switching = navigator_.pending();
@@ -370,8 +352,7 @@ void App::open_admin() {
 }
 
 void App::handle_key(SDL_Keycode key) {
-  if (screen_ && screen_->uses_widgets() && (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SELECT))
-    nav_activate_ = true;  // a remote's OK presses the focused widget (ImGui 1.86 takes only Space for that)
+  imgui_.key(key);
   if (!screen_ || screen_->key(key)) return;
   switch (key) {
     case SDLK_LEFT:
@@ -398,49 +379,13 @@ void App::handle_key(SDL_Keycode key) {
   }
 }
 
-// ImGui 1.86 takes input as it stands at the start of a frame, and its widgets miss a touch, which
-// moves the pointer and presses in the same instant. So, as 1.87's input queue does, a widget
-// screen gets the input in order, at most one press or release a frame, and never in the frame
-// the pointer moved; then three frames: the press, the release, and what the click opened. The
-// kiosk's own screens act on every event at once (App::handle).
-void App::feed_imgui() {
-  const bool widgets = screen_ && screen_->uses_widgets();
-  bool moved = false, fed = false;
-  while (!imgui_input_.empty()) {
-    SDL_Event e = imgui_input_.front();
-    if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) {
-      ImVec2 at(float(e.button.x), float(e.button.y));
-      bool elsewhere = !imgui_pointer_ || imgui_pointer_->x != at.x || imgui_pointer_->y != at.y;
-      imgui_pointer_ = at;
-      if (widgets && (moved || elsewhere)) break;  // the press in the next frame, over its widget
-      imgui_input_.pop_front();
-      ImGui_ImplSDL2_ProcessEvent(&e);
-      fed = true;
-      if (widgets) break;
-      continue;
-    }
-    imgui_input_.pop_front();
-    if (e.type == SDL_MOUSEMOTION) {
-      imgui_pointer_ = ImVec2(float(e.motion.x), float(e.motion.y));
-      moved = true;
-    }
-    ImGui_ImplSDL2_ProcessEvent(&e);
-    fed = true;
-  }
-  if (widgets && fed) widget_frames_ = 3;
-}
-
 void App::frame() {
   if (navigator_.apply(kiosk_.now())) {  // screen switches happen between frames
     screen_ = navigator_.top();
     screen_name_ = screen_->name();
-    widgets_shown_ = false;
     focus_.clear();
     pressed_.clear();
   }
-  // ImGui sees the tap that opened its widgets end (a new screen, or a screen's own dialog).
-  if (screen_->uses_widgets() && !widgets_shown_) widget_frames_ = 3;
-  widgets_shown_ = screen_->uses_widgets();
   int w, h, dw, dh;
   SDL_GetWindowSize(window_, &w, &h);
   SDL_GL_GetDrawableSize(window_, &dw, &dh);
@@ -452,17 +397,10 @@ void App::frame() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     font_scale_ = scale;
   }
-  feed_imgui();  // before the backend's NewFrame, which reads the buttons it was given
+  imgui_.before_new_frame(screen_->uses_widgets());
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
-  // ImGui 1.86's backend asks X where the pointer is, which lags behind (or misses, without window
-  // focus) the events the kiosk acts on: widgets follow the same events as everything else.
-  if (imgui_pointer_) ImGui::GetIO().MousePos = *imgui_pointer_;
-  if (nav_activate_) {  // held for this one frame: ImGui sees a press, and a release on the next
-    ImGui::GetIO().NavInputs[ImGuiNavInput_Activate] = 1;
-    nav_activate_ = false;
-    needs_frame_ = true;
-  }
+  imgui_.after_backend_new_frame();
   ImGui::NewFrame();
 
   double now = kiosk_.now();
@@ -489,7 +427,7 @@ void App::frame() {
   SDL_GL_SwapWindow(window_);
   textures_->end_frame();
   if (screen_name_ == "home") systemd_.ready();
-  if (widget_frames_ > 0) --widget_frames_;
+  imgui_.frame_drawn();
   needs_frame_ = false;
   schedule_.drawn(now, schedule_pass(now));
   if (frames_ == 1) sweep_data_dir();
@@ -507,7 +445,7 @@ void App::sweep_data_dir() {
 void App::draw_overlays(const Canvas& c) const {
   const float radius = c.px(style::kRadius);
   admin_door_.draw(c, kiosk_.now());
-  const bool rings = !screen_->uses_widgets();  // ImGui shows its own focus
+  const bool rings = !imgui_.widgets();  // ImGui shows its own focus
   if (const Target* t = targets_.find(pressed_); t && rings) c.fill(t->rect, IM_COL32(0, 0, 0, 40), radius);
   if (const Target* t = targets_.find(focus_); t && rings) {
     c.outline(t->rect.inset(-c.px(9)), rgb(0xFFFFFF), radius + c.px(9), c.px(14));
