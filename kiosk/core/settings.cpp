@@ -47,6 +47,7 @@ Settings load_settings(const fs::path& data_dir, std::string& warning) {
     s.school = j.value("school", s.school);
     if (j.contains("report")) s.report = parse_report_settings(j["report"].dump());
     s.language = j.value("language", s.language);
+    s.sound_output = j.value("sound_output", s.sound_output);
     s.volume_limit = std::clamp(j.value("volume_limit", s.volume_limit), Settings::kMinVolumeLimit, 100);
     auto groups = distinct_groups(j.value("class_groups", s.class_groups), warning);
     if (!groups.empty()) s.class_groups = groups;
@@ -61,7 +62,8 @@ Settings load_settings(const fs::path& data_dir, std::string& warning) {
 
 void save_settings(const fs::path& data_dir, const Settings& s) {
   json j = {{"device_name", s.device_name}, {"school", s.school},       {"class_groups", s.class_groups},
-            {"last_class", s.last_class},   {"language", s.language}, {"volume_limit", s.volume_limit}};
+            {"last_class", s.last_class},   {"language", s.language}, {"volume_limit", s.volume_limit},
+            {"sound_output", s.sound_output}};
   j["report"] = json::parse(report_settings_json(s.report));
   write_file_atomically(settings_file(data_dir), j.dump(2) + "\n");
 }

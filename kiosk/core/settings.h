@@ -14,6 +14,7 @@ struct Settings {
   ReportSettings report;    // the yearly report's header and signature, children per class
   std::string language;     // interface language chosen by the admin; empty: Vietnamese (or --lang)
   int volume_limit = 100;   // percent of full volume the kiosk never goes above (videos, narration, effects)
+  std::string sound_output; // ALSA device the admin chose (core/sound_outputs.h); empty: automatic
   static constexpr int kMinVolumeLimit = 10;  // a limit that silences the kiosk is a mistake, not a choice
 };
 

@@ -21,6 +21,7 @@ TEST_CASE("settings survive a save and load") {
   s.school = "Trường Mầm non Hoa Ban";
   s.language = "en";
   s.volume_limit = 60;
+  s.sound_output = "hdmi:CARD=PCH,DEV=1";
   s.report = {"UBND xã Thanh Nưa", "Thanh Nưa", "Nguyễn Thị Hoa", "MNHB", {{"Lá 1", 30}}, "school-year:2026"};
   save_settings(dir / "new", s);
   std::string warning;
@@ -28,6 +29,7 @@ TEST_CASE("settings survive a save and load") {
   CHECK(warning.empty());
   CHECK(back.device_name == "Lớp Lá 1");
   CHECK(back.class_groups == s.class_groups);
+  CHECK(back.sound_output == "hdmi:CARD=PCH,DEV=1");
   CHECK(back.last_class == "Lá 2");
   CHECK(back.school == "Trường Mầm non Hoa Ban");
   CHECK(back.language == "en");
