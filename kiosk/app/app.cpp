@@ -157,6 +157,7 @@ bool App::init_window() {
     return false;
   }
   std::fprintf(stderr, "kiosk: OpenGL %s on %s\n", glGetString(GL_VERSION), glGetString(GL_RENDERER));
+  kiosk_.gl_renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   if (!options_.windowed) SDL_SetWindowKeyboardGrab(window_, SDL_TRUE);  // keep Alt+Tab and the like from the desktop
   SDL_GL_SetSwapInterval(1);
   IMGUI_CHECKVERSION();
@@ -207,7 +208,9 @@ void App::init_kiosk() {
   textures_ = std::make_unique<TextureCache>(options_.texture_cache_mb ? uint64_t{*options_.texture_cache_mb} << 20
                                                                       : TextureCache::kDefaultCapBytes);
   kiosk_.textures = textures_.get();
-  sounds_ = std::make_unique<SoundEffects>(kiosk_.paths.assets / "sounds");
+  kiosk_.asound_root = options_.asound_root;
+  kiosk_.follow_sound_output();
+  sounds_ = std::make_unique<SoundEffects>(kiosk_.paths.assets / "sounds", kiosk_.sound_output);
   kiosk_.sounds = sounds_.get();
   kiosk_.apply_settings();
   kiosk_.window = window_;
@@ -380,6 +383,7 @@ void App::handle_key(SDL_Keycode key) {
 }
 
 void App::frame() {
+  if (navigator_.pending()) kiosk_.follow_sound_output();  // a TV switched on since: the next screen plays on it
   if (navigator_.apply(kiosk_.now())) {  // screen switches happen between frames
     screen_ = navigator_.top();
     screen_name_ = screen_->name();

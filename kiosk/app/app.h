@@ -11,6 +11,7 @@ struct AppOptions {
   std::filesystem::path content_dir, data_dir;
   std::string lang;     // empty: the admin's choice in settings, else Vietnamese
   std::filesystem::path usb_root;  // --usb-root: folders that stand in for mounted USB sticks
+  std::filesystem::path asound_root;  // --asound-root: a /proc/asound tree instead of the sound cards
   std::string replay;   // --replay script or named pipe
   std::string ui_tree;  // --ui-tree JSON dump path
   int heartbeat_seconds = 30;

@@ -24,6 +24,7 @@
 #include "core/paths.h"
 #include "core/session_keeper.h"
 #include "core/settings.h"
+#include "core/sound_outputs.h"
 
 struct Kiosk {
   InstallPaths paths;
@@ -37,6 +38,10 @@ struct Kiosk {
   std::unique_ptr<SessionKeeper> sessions;
   std::unique_ptr<PinStore> pins;
   std::filesystem::path usb_root;  // --usb-root: its folders stand in for mounted USB sticks
+  std::filesystem::path asound_root;  // --asound-root: a /proc/asound tree read instead of asking libasound
+  std::string sound_output;        // the ALSA device videos, narration and effects play on
+  std::string gl_renderer;         // glGetString(GL_RENDERER), for the admin: "llvmpipe (LLVM 15.0.6, 256 bits)"
+  std::string video_decoder;       // mpv's hwdec-current on the probe clip ("no": software); empty until known
   int exit_code = -1;              // set (by the admin's "exit to desktop") to leave the program
   TextureCache* textures = nullptr;
   SoundEffects* sounds = nullptr;
@@ -47,8 +52,14 @@ struct Kiosk {
   const Texture& icon_texture(const std::string& name) const { return textures->get(icon(name)); }
   // (Re)reads the content: at start, and after content is imported. Problems go to stderr.
   void load_content();
-  // After the admin saved settings: the interface language and the volume limit take effect.
+  // After the admin saved settings: the interface language, the volume limit and the sound output
+  // take effect.
   void apply_settings();
+  // The machine's sound outputs now (from libasound, or the --asound-root tree).
+  std::vector<SoundOutput> sound_outputs() const;
+  // Chooses the sound output again (core/sound_outputs.h): "automatic" follows a TV switched on or
+  // plugged in after the kiosk started. Players made from now on, and the effects, use it.
+  void follow_sound_output();
   void save_settings_or_warn();
   // Each game start shuffles its board from a new seed: from std::random_device, or in a row from
   // --game-seed, so a test sees the same boards each run.

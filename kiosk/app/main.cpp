@@ -207,6 +207,8 @@ int main(int argc, char** argv) {
       });
   cli.add_option("--usb-root", options.usb_root, "treat each folder inside DIR as a mounted USB stick (tests)")
       ->check(CLI::ExistingDirectory);
+  cli.add_option("--asound-root", options.asound_root, "list the sound outputs of this /proc/asound tree instead of the sound cards' (tests)")
+      ->check(CLI::ExistingDirectory);
   cli.add_option("--replay", options.replay, "drive the kiosk from a script or named pipe (for tests)");
   cli.add_option("--ui-tree", options.ui_tree, "write the screen's actionable elements to this JSON file after each change");
   cli.add_option("--heartbeat", options.heartbeat_seconds, "seconds between journal heartbeats of a running session")

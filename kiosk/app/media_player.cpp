@@ -41,6 +41,7 @@ MediaPlayer::MediaPlayer(Kind kind, uint32_t wake_event, SDL_Window* window) : w
   mpv_set_option_string(mpv_, "hr-seek", "yes");            // cue jumps land where asked
   mpv_set_option_string(mpv_, "audio-fallback-to-null", "yes");  // no sound card: play silently
   mpv_set_option_string(mpv_, "volume", std::to_string(volume_limit_).c_str());  // 100 % of the admin's limit
+  if (!sound_output_.empty()) mpv_set_option_string(mpv_, "audio-device", ("alsa/" + sound_output_).c_str());
   if (const char* driver = std::getenv("SDL_AUDIODRIVER"); driver && std::strcmp(driver, "dummy") == 0)
     mpv_set_option_string(mpv_, "ao", "null");  // tests and sound-less machines: same switch as SDL
   if (kind == Kind::Video) {
@@ -68,6 +69,7 @@ MediaPlayer::MediaPlayer(Kind kind, uint32_t wake_event, SDL_Window* window) : w
   mpv_observe_property(mpv_, kPause, "pause", MPV_FORMAT_FLAG);
   mpv_observe_property(mpv_, kEofReached, "eof-reached", MPV_FORMAT_FLAG);
   mpv_set_wakeup_callback(mpv_, post_wake, wake);
+  log_sound_output();
 
   if (kind == Kind::Video) {
     mpv_opengl_init_params gl{gl_proc, nullptr};
@@ -123,6 +125,31 @@ void MediaPlayer::seek_to(double seconds) {
 }
 
 int MediaPlayer::volume_limit_ = 100;
+std::string MediaPlayer::sound_output_;
+
+void MediaPlayer::use_sound_output(const std::string& alsa_device) {
+  mpv_set_property_string(mpv_, "audio-device", ("alsa/" + alsa_device).c_str());
+  log_sound_output();
+}
+
+// Where mpv sends the sound, as mpv has it (after KIOSK_MPV), each time it changes: the log says
+// which output a silent TV was not given.
+void MediaPlayer::log_sound_output() {
+  static std::string logged;
+  char* device = mpv_get_property_string(mpv_, "audio-device");
+  if (device && logged != device) {
+    logged = device;
+    std::fprintf(stderr, "kiosk: mpv plays sound on %s\n", device);
+  }
+  mpv_free(device);
+}
+
+std::string MediaPlayer::hwdec_current() const {
+  char* hwdec = mpv_get_property_string(mpv_, "hwdec-current");
+  std::string current = hwdec ? hwdec : "";
+  mpv_free(hwdec);
+  return current;
+}
 
 void MediaPlayer::set_volume(int percent) {
   volume_ = std::max(0, std::min(100, percent));
@@ -173,9 +200,9 @@ bool MediaPlayer::frame_ready() {
   return ready;
 }
 
-void MediaPlayer::render(int width, int height) {
+void MediaPlayer::render(int width, int height, int fbo_id) {
   if (!render_) return;
-  mpv_opengl_fbo fbo{0, width, height, 0};
+  mpv_opengl_fbo fbo{fbo_id, width, height, 0};
   int flip_y = 1;
   mpv_render_param params[] = {{MPV_RENDER_PARAM_OPENGL_FBO, &fbo},
                                {MPV_RENDER_PARAM_FLIP_Y, &flip_y},

@@ -30,13 +30,20 @@ class MediaPlayer {
   void set_volume(int percent);
   // The admin's limit (percent of mpv's full volume) for players made from now on.
   static void set_volume_limit(int percent) { volume_limit_ = percent; }
+  // The sound output (an ALSA device, core/sound_outputs.h) for players made from now on, and for
+  // this one from now on (the admin's test sound on each output).
+  static void set_sound_output(const std::string& alsa_device) { sound_output_ = alsa_device; }
+  void use_sound_output(const std::string& alsa_device);
 
   // Handles what mpv reported since the last call; true when anything on screen may change.
   bool poll();
   // True when mpv has a new video frame to draw.
   bool frame_ready();
-  // Draws the current video frame over the whole default framebuffer (width x height pixels).
-  void render(int width, int height);
+  // Draws the current video frame over the whole framebuffer `fbo` (width x height pixels).
+  void render(int width, int height, int fbo = 0);
+  // mpv's hwdec-current: the hardware decoder in use ("vaapi", "nvdec"...), or "no" for software;
+  // known once a frame was decoded.
+  std::string hwdec_current() const;
 
   double position() const { return position_; }
   double duration() const { return duration_; }
@@ -47,6 +54,8 @@ class MediaPlayer {
   const std::string& error() const { return error_; }  // why the file cannot be played
 
  private:
+  void log_sound_output();
+
   mpv_handle* mpv_ = nullptr;
   mpv_render_context* render_ = nullptr;
   uint32_t wake_event_;
@@ -54,5 +63,6 @@ class MediaPlayer {
   bool paused_ = false, ended_ = false, showed_frame_ = false;
   int volume_ = 100;
   static int volume_limit_;
+  static std::string sound_output_;
   std::string error_;
 };

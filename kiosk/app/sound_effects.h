@@ -11,7 +11,8 @@
 
 class SoundEffects {
  public:
-  explicit SoundEffects(const std::filesystem::path& sounds_dir);
+  // `alsa_device`: the sound output (core/sound_outputs.h), for SDL's ALSA driver.
+  SoundEffects(const std::filesystem::path& sounds_dir, const std::string& alsa_device);
   ~SoundEffects();
   SoundEffects(const SoundEffects&) = delete;
   SoundEffects& operator=(const SoundEffects&) = delete;
@@ -19,8 +20,13 @@ class SoundEffects {
   void play(const std::string& name);
   // The admin's volume limit, in percent.
   void set_volume_limit(int percent) { volume_limit_ = percent; }
+  // Reopens the device on another sound output.
+  void set_sound_output(const std::string& alsa_device);
 
  private:
+  void open_device();
+
+  std::string alsa_device_;
   SDL_AudioDeviceID device_ = 0;
   SDL_AudioSpec spec_{};
   int volume_limit_ = 100;

@@ -3,6 +3,8 @@
 #include <SDL.h>
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "app/screens/admin_widgets.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -12,11 +14,12 @@ constexpr int kExitToDesktop = 10;  // deploy/kiosk-session.sh opens a maintenan
 }  // namespace
 
 AdminScreen::AdminScreen(Kiosk& kiosk, Routes& routes)
-    : kiosk_(kiosk), routes_(routes), usb_(kiosk), report_(kiosk), settings_(kiosk, routes) {}
+    : kiosk_(kiosk), routes_(routes), usb_(kiosk), report_(kiosk), settings_(kiosk, routes), sound_video_(kiosk) {}
 
 void AdminScreen::enter(double now) {
   kiosk_.check_clock();  // set right since the kiosk started, or gone wrong
   idle_.touch(now);
+  sound_video_.start(now);
 }
 
 void AdminScreen::update(const Canvas& c, Targets& targets, double now) {
@@ -33,8 +36,9 @@ void AdminScreen::update(const Canvas& c, Targets& targets, double now) {
     struct Tab {
       const char* id;
       std::string label;
-    } tabs[] = {{"admin:tab-usb", tr("USB stick")}, {"admin:tab-report", tr("Report")}, {"admin:tab-settings", tr("Settings")}};
-    for (int i = 0; i < 3; ++i) {
+    } tabs[] = {{"admin:tab-usb", tr("USB stick")}, {"admin:tab-report", tr("Report")}, {"admin:tab-settings", tr("Settings")},
+                {"admin:tab-sound-video", tr("Sound and picture")}};
+    for (int i = 0; i < int(std::size(tabs)); ++i) {
       bool open = ImGui::BeginTabItem((tabs[i].label + "###" + tabs[i].id).c_str());
       mark(targets, tabs[i].id, tabs[i].label);
       if (!open) continue;
@@ -46,6 +50,7 @@ void AdminScreen::update(const Canvas& c, Targets& targets, double now) {
         settings_.update(targets);
         ImGui::EndDisabled();
       }
+      if (i == 3) sound_video_.update(targets);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
@@ -120,9 +125,9 @@ bool AdminScreen::tick(double now) {
     close();
     return true;
   }
-  return usb_.tick(now);
+  return usb_.tick(now) | sound_video_.tick(now);
 }
 
 double AdminScreen::wake_in(double now) const {
-  return std::min(idle_.seconds_left(now), usb_.wake_in(now));
+  return std::min({idle_.seconds_left(now), usb_.wake_in(now), sound_video_.wake_in(now)});
 }

@@ -6,11 +6,13 @@
 #include "app/routes.h"
 #include "app/screens/admin_report_panel.h"
 #include "app/screens/admin_settings_panel.h"
+#include "app/screens/admin_sound_video_panel.h"
 #include "app/screens/admin_usb_panel.h"
 
 // Admin mode, behind the PIN: the USB stick (logs out, topics in), the campaign report, settings,
-// and "exit to desktop" for maintenance. Grown-ups use it, so it is made of Dear ImGui's stock
-// widgets. Left alone for five minutes it closes itself, so a child never finds it open.
+// sound and picture (outputs, decoder, renderer), and "exit to desktop" for maintenance. Grown-ups
+// use it, so it is made of Dear ImGui's stock widgets. Left alone for five minutes it closes
+// itself, so a child never finds it open.
 class AdminScreen : public Screen {
  public:
   AdminScreen(Kiosk& kiosk, Routes& routes);
@@ -26,6 +28,7 @@ class AdminScreen : public Screen {
   double wake_in(double now) const override;
   bool animating(double) const override { return usb_.busy(); }
   bool uses_widgets() const override { return true; }
+  void render_below(int, int) override { sound_video_.render(); }
 
  private:
   void header(const Canvas& c, Targets& targets);
@@ -36,6 +39,7 @@ class AdminScreen : public Screen {
   AdminUsbPanel usb_;
   AdminReportPanel report_;
   AdminSettingsPanel settings_;
+  AdminSoundVideoPanel sound_video_;
   double now_ = 0;
   IdleTimeout idle_{5 * 60};
   bool confirm_exit_ = false;
