@@ -23,6 +23,7 @@
 #include "core/navigator.h"
 #include "app/routes.h"
 #include "app/screenshot.h"
+#include "app/trace.h"
 #include "app/style.h"
 #include "core/clock.h"
 #include "core/frame_schedule.h"
@@ -141,6 +142,7 @@ bool App::init_window() {
     std::fprintf(stderr, "kiosk: cannot start SDL: %s\n", SDL_GetError());
     return false;
   }
+  trace_startup("SDL video started");
   IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG | IMG_INIT_WEBP);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -150,12 +152,14 @@ bool App::init_window() {
   flags |= options_.windowed ? 0 : (SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
   window_ = SDL_CreateWindow("Xem và Nói", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options_.width,
                              options_.height, flags);
+  trace_startup("window created");
   // Fitted before the GL context exists, so that its first frame is drawn at the screen's size.
   if (window_ && !options_.windowed) full_screen_ = std::make_unique<FullScreenFit>(window_);
   if (!window_ || !(gl_ = SDL_GL_CreateContext(window_))) {
     std::fprintf(stderr, "kiosk: cannot open an OpenGL 3.2 window: %s\n", SDL_GetError());
     return false;
   }
+  trace_startup("OpenGL context made");
   std::fprintf(stderr, "kiosk: OpenGL %s on %s\n", glGetString(GL_VERSION), glGetString(GL_RENDERER));
   kiosk_.gl_renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   if (!options_.windowed) SDL_SetWindowKeyboardGrab(window_, SDL_TRUE);  // keep Alt+Tab and the like from the desktop
@@ -168,6 +172,7 @@ bool App::init_window() {
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
   ImGui_ImplOpenGL3_Init("#version 150");
   imgui_ready_ = true;
+  trace_startup("Dear ImGui set up");
   wake_event_ = SDL_RegisterEvents(1);
   return true;
 }
@@ -180,9 +185,11 @@ void App::init_kiosk() {
   if (!warning.empty()) std::fprintf(stderr, "kiosk: settings: %s\n", warning.c_str());
   std::string lang = !options_.lang.empty() ? options_.lang : !kiosk_.settings.language.empty() ? kiosk_.settings.language : "vi";
   init_i18n(kiosk_.paths.locale.string(), lang);
+  trace_startup("settings and translations read");
   kiosk_.content = std::make_unique<ContentLibrary>(options_.content_dir.empty() ? kiosk_.paths.content : options_.content_dir,
                                                     kiosk_.data_dir);
   kiosk_.load_content();
+  trace_startup("content read");
   kiosk_.usb_root = options_.usb_root;
   if (options_.game_seed) kiosk_.game_seeds.seed(*options_.game_seed);
   try {
@@ -195,6 +202,7 @@ void App::init_kiosk() {
   } catch (const std::exception& e) {
     std::fprintf(stderr, "kiosk: admin PIN: %s\n", e.what());
   }
+  trace_startup("PIN store opened");
   try {
     kiosk_.journal = std::make_unique<Journal>(kiosk_.data_dir / "journal.sqlite");
     if (int n = kiosk_.journal->recovered_on_open())
@@ -203,6 +211,7 @@ void App::init_kiosk() {
     kiosk_.journal_error = e.what();
     std::fprintf(stderr, "kiosk: %s\n", e.what());
   }
+  trace_startup("journal opened and recovered");
   kiosk_.check_clock();
   kiosk_.sessions = std::make_unique<SessionKeeper>(kiosk_.journal.get(), options_.heartbeat_seconds);
   textures_ = std::make_unique<TextureCache>(options_.texture_cache_mb ? uint64_t{*options_.texture_cache_mb} << 20
@@ -215,7 +224,9 @@ void App::init_kiosk() {
   kiosk_.apply_settings();
   kiosk_.window = window_;
   kiosk_.wake_event = wake_event_;
+  trace_startup("services made");
   routes_.start();
+  trace_startup("home screen made");
   if (!options_.replay.empty()) replay_ = std::make_unique<ReplayDriver>(options_.replay, wake_event_);
 }
 
@@ -384,6 +395,8 @@ void App::handle_key(SDL_Keycode key) {
 
 void App::frame() {
   if (navigator_.pending()) kiosk_.follow_sound_output();  // a TV switched on since: the next screen plays on it
+  if (frames_ == 0) trace_startup("first frame begins");
+  const FrameTimer timer;
   if (navigator_.apply(kiosk_.now())) {  // screen switches happen between frames
     screen_ = navigator_.top();
     screen_name_ = screen_->name();
@@ -399,6 +412,7 @@ void App::frame() {
     apply_widget_style(scale);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (frames_ == 0) trace_startup("font atlas built and uploaded");
     font_scale_ = scale;
   }
   imgui_.before_new_frame(screen_->uses_widgets());
@@ -416,6 +430,7 @@ void App::frame() {
   // Over everything, ImGui windows included (admin screens).
   draw_overlays(Canvas(ImGui::GetForegroundDrawList(), fonts_, *textures_, float(w), float(h)));
   ++frames_;
+  if (frames_ == 1) trace_startup("first frame laid out and drawn into lists");
   write_ui_tree();  // before the screenshot: a test that sees the picture finds this frame's tree
 
   ImGui::Render();
@@ -430,6 +445,8 @@ void App::frame() {
   }
   SDL_GL_SwapWindow(window_);
   textures_->end_frame();
+  timer.done(frames_, screen_name_);
+  if (frames_ == 1) trace_startup(("first frame rendered and swapped: " + screen_name_).c_str());
   if (screen_name_ == "home") systemd_.ready();
   imgui_.frame_drawn();
   needs_frame_ = false;

@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "app/textures.h"
+#include "app/trace.h"
 #include "core/archive.h"
 #include "core/catalog.h"
 #include "core/clock.h"
@@ -192,6 +193,7 @@ int set_admin_pin(const std::filesystem::path& data_dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  trace_startup("main");
   CLI::App cli{"Xem và Nói (Watch and Talk): a classroom kiosk for preschools."};
   cli.set_version_flag("--version", "xem-va-noi " KIOSK_VERSION);
   AppOptions options;
@@ -272,5 +274,6 @@ int main(int argc, char** argv) {
   // started anew for every video, left the kiosk's memory creeping up for hundreds of sessions
   // before it levelled off, over 100 MiB higher (tests/bench/soak.py). Two arenas keep it near flat.
   mallopt(M_ARENA_MAX, 2);
+  trace_startup("command line read");
   return run_app(options);
 }
