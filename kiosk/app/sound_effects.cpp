@@ -2,27 +2,57 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace {
-SDL_AudioSpec wanted() {
-  SDL_AudioSpec want{};
-  want.freq = 44100;
-  want.format = AUDIO_S16SYS;
-  want.channels = 2;
-  want.samples = 512;  // about 12 ms: the delay a tap hears
-  return want;
+// The device's format: with no changes allowed, SDL converts to it whatever the hardware takes, so
+// the sounds are decoded into it before any device is open.
+SDL_AudioSpec device_spec() {
+  SDL_AudioSpec spec{};
+  spec.freq = 44100;
+  spec.format = AUDIO_S16SYS;
+  spec.channels = 2;
+  spec.samples = 512;  // about 12 ms: the delay a tap hears
+  spec.silence = 0;
+  return spec;
 }
 }  // namespace
 
-SoundEffects::SoundEffects(const std::filesystem::path& sounds_dir, const std::string& alsa_device)
-    : alsa_device_(alsa_device), spec_(wanted()) {
+void SoundEffects::open() {
+  if (device_) return;
   if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-    std::fprintf(stderr, "kiosk: no sound effects: %s\n", SDL_GetError());
+    if (!std::exchange(said_no_device_, true)) std::fprintf(stderr, "kiosk: no sound effects: %s\n", SDL_GetError());
     return;
   }
-  open_device();
+  // SDL's ALSA driver opens the PCM named by AUDIODEV (SDL_OpenAudioDevice takes only the names it
+  // listed itself).
+  setenv("AUDIODEV", alsa_device_.c_str(), 1);
+  const SDL_AudioSpec want = device_spec();
+  SDL_AudioSpec got;
+  device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &got, 0);
+  if (!device_) {
+    if (!std::exchange(said_no_device_, true))
+      std::fprintf(stderr, "kiosk: no sound effects on %s: %s\n", alsa_device_.c_str(), SDL_GetError());
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    return;
+  }
+  std::fprintf(stderr, "kiosk: sound effects on %s (SDL audio driver %s)\n", alsa_device_.c_str(), SDL_GetCurrentAudioDriver());
+  decode();
+  SDL_PauseAudioDevice(device_, 0);
+}
+
+void SoundEffects::close() {
+  if (!device_) return;
+  SDL_CloseAudioDevice(device_);
+  SDL_QuitSubSystem(SDL_INIT_AUDIO);
+  device_ = 0;
+}
+
+void SoundEffects::decode() {
+  if (std::exchange(decoded_, true)) return;
+  const SDL_AudioSpec spec = device_spec();
   std::error_code ec;
-  for (const auto& file : std::filesystem::directory_iterator(sounds_dir, ec)) {
+  for (const auto& file : std::filesystem::directory_iterator(sounds_dir_, ec)) {
     if (file.path().extension() != ".wav") continue;
     SDL_AudioSpec wav;
     Uint8* data = nullptr;
@@ -32,7 +62,7 @@ SoundEffects::SoundEffects(const std::filesystem::path& sounds_dir, const std::s
       continue;
     }
     SDL_AudioCVT cvt;
-    SDL_BuildAudioCVT(&cvt, wav.format, wav.channels, wav.freq, spec_.format, spec_.channels, spec_.freq);
+    SDL_BuildAudioCVT(&cvt, wav.format, wav.channels, wav.freq, spec.format, spec.channels, spec.freq);
     std::vector<Uint8> buffer(static_cast<size_t>(length) * std::max(1, cvt.len_mult));
     std::copy(data, data + length, buffer.begin());
     SDL_FreeWAV(data);
@@ -44,29 +74,13 @@ SoundEffects::SoundEffects(const std::filesystem::path& sounds_dir, const std::s
   }
 }
 
-// SDL's ALSA driver opens the PCM named by AUDIODEV (SDL_OpenAudioDevice takes only the names it
-// listed itself). The spec is exact (no changes allowed), so the decoded sounds fit any device.
-void SoundEffects::open_device() {
-  setenv("AUDIODEV", alsa_device_.c_str(), 1);
-  const SDL_AudioSpec want = wanted();
-  device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &spec_, 0);
-  if (!device_) {
-    std::fprintf(stderr, "kiosk: no sound effects on %s: %s\n", alsa_device_.c_str(), SDL_GetError());
-    return;
-  }
-  std::fprintf(stderr, "kiosk: sound effects on %s (SDL audio driver %s)\n", alsa_device_.c_str(), SDL_GetCurrentAudioDriver());
-  SDL_PauseAudioDevice(device_, 0);
-}
-
 void SoundEffects::set_sound_output(const std::string& alsa_device) {
-  if (alsa_device == alsa_device_ || !SDL_WasInit(SDL_INIT_AUDIO)) return;
+  if (alsa_device == alsa_device_) return;
   alsa_device_ = alsa_device;
-  if (device_) SDL_CloseAudioDevice(device_);
-  open_device();
-}
-
-SoundEffects::~SoundEffects() {
-  if (device_) SDL_CloseAudioDevice(device_);
+  said_no_device_ = false;
+  if (!device_) return;
+  close();
+  open();
 }
 
 void SoundEffects::play(const std::string& name) {
@@ -78,8 +92,9 @@ void SoundEffects::play(const std::string& name) {
     SDL_QueueAudio(device_, samples.data(), static_cast<Uint32>(samples.size()));
     return;
   }
-  std::vector<Uint8> quieter(samples.size(), spec_.silence);
-  SDL_MixAudioFormat(quieter.data(), samples.data(), spec_.format, static_cast<Uint32>(samples.size()),
+  const SDL_AudioSpec spec = device_spec();
+  std::vector<Uint8> quieter(samples.size(), spec.silence);
+  SDL_MixAudioFormat(quieter.data(), samples.data(), spec.format, static_cast<Uint32>(samples.size()),
                      SDL_MIX_MAXVOLUME * volume_limit_ / 100);
   SDL_QueueAudio(device_, quieter.data(), static_cast<Uint32>(quieter.size()));
 }

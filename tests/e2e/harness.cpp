@@ -51,7 +51,8 @@ void ensure_display() {
   std::atexit(stop_xvfb);
 }
 
-KioskProcess::KioskProcess(const std::vector<std::string>& args, const std::filesystem::path& dir)
+KioskProcess::KioskProcess(const std::vector<std::string>& args, const std::filesystem::path& dir,
+                           const std::string& audio_driver)
     : err_(dir / "kiosk.stderr") {
   ensure_display();
   std::vector<std::string> argv_s = {KIOSK_EXE};
@@ -63,7 +64,7 @@ KioskProcess::KioskProcess(const std::vector<std::string>& args, const std::file
   posix_spawn_file_actions_init(&files);
   posix_spawn_file_actions_addopen(&files, 1, (dir / "kiosk.stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&files, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  setenv("SDL_AUDIODRIVER", "dummy", 1);
+  setenv("SDL_AUDIODRIVER", audio_driver.c_str(), 1);
   setenv("KIOSK_TEST_CHEAP_PIN_HASH", "1", 1);  // tests set and check many PINs (core/pin_store.h)
   int rc = posix_spawn(&pid_, KIOSK_EXE, &files, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&files);
@@ -191,7 +192,7 @@ LiveKiosk::LiveKiosk(KioskRun& run, bool full_screen) : run_(run) {
   if (mkfifo(pipe_path.c_str(), 0600) != 0) throw std::runtime_error("mkfifo failed");
   auto args = run.args(pipe_path);
   if (full_screen) args.erase(args.begin(), args.begin() + 2);  // drop --windowed WxH
-  process_ = std::make_unique<KioskProcess>(args, run.dir.path);
+  process_ = std::make_unique<KioskProcess>(args, run.dir.path, run.audio_driver);
   script_.open(pipe_path);  // blocks until the kiosk opens its end
 }
 

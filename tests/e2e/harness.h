@@ -23,8 +23,10 @@ void ensure_display();
 
 class KioskProcess {
  public:
-  // Starts build/kiosk/kiosk with `args`; stdout and stderr go to files in `dir`.
-  KioskProcess(const std::vector<std::string>& args, const std::filesystem::path& dir);
+  // Starts build/kiosk/kiosk with `args`; stdout and stderr go to files in `dir`. SDL's audio goes
+  // to `audio_driver` (SDL_AUDIODRIVER), by default nowhere.
+  KioskProcess(const std::vector<std::string>& args, const std::filesystem::path& dir,
+               const std::string& audio_driver = "dummy");
   ~KioskProcess();
   // Exit code, or -1 after `seconds` (the kiosk is then killed).
   [[nodiscard]] int wait(double seconds);
@@ -82,6 +84,7 @@ struct KioskRun {
   std::filesystem::path content = SAMPLE_CONTENT_DIR;
   std::string size = "1920x1080";
   std::vector<std::string> extra_args;
+  std::string audio_driver = "dummy";  // SDL_AUDIODRIVER of a LiveKiosk
   std::string stderr_text;
 
   std::filesystem::path shot(const std::string& name) const { return dir / (name + ".png"); }

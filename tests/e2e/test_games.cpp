@@ -2,6 +2,10 @@
 // celebration, and the journal row.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
 #include "harness.h"
 #include "media_files.h"
 
@@ -153,4 +157,75 @@ TEST_CASE("spot it, by touch and by the remote's pointer") {
   auto row = finish(k, kiosk);
   CHECK(details(row)["right"] == 2);
   CHECK(details(row)["wrong"] == 1);
+}
+
+namespace {
+// Names of the kiosk's threads that belong to an open SDL audio device ("SDLAudioP2" plays).
+int audio_threads(pid_t pid) {
+  int n = 0;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task")) {
+    std::string name = read_file(task.path() / "comm");
+    if (name.rfind("SDLAudio", 0) == 0) ++n;
+  }
+  return n;
+}
+
+// The 16-bit samples of a mono WAV file's data chunk.
+std::vector<int16_t> wav_samples(const std::filesystem::path& file) {
+  std::string bytes = read_file(file);
+  size_t at = 12;  // after "RIFF", the size, "WAVE"
+  while (at + 8 <= bytes.size() && bytes.compare(at, 4, "data") != 0) {
+    uint32_t size;
+    std::memcpy(&size, bytes.data() + at + 4, 4);
+    at += 8 + size + (size & 1);
+  }
+  REQUIRE(at + 8 <= bytes.size());
+  std::vector<int16_t> samples((bytes.size() - at - 8) / 2);
+  std::memcpy(samples.data(), bytes.data() + at + 8, samples.size() * 2);
+  return samples;
+}
+}  // namespace
+
+// The sound-effect device is opened only while a game is shown (an open one wakes the kiosk about
+// 90 times a second): SDL's disk audio driver writes what it plays to a file.
+TEST_CASE("the sound device is open only while a game is shown, and plays its effects there") {
+  KioskRun k;
+  k.content = make_game_pack(k.dir, R"({"id": "g", "template": "choose-picture", "title": {"vi": "Chọn"}, "rounds": [
+      {"prompt": {"vi": "Hình màu đỏ?"}, "pictures": ["p1.png", "p0.png"], "answer": 1},
+      {"prompt": {"vi": "Hình màu vàng?"}, "pictures": ["p2.png", "p3.png"], "answer": 0}]})");
+  const auto played = k.dir / "played.raw";  // 44.1 kHz, 16 bits, stereo, as the kiosk opens the device
+  k.audio_driver = "disk";
+  setenv("SDL_DISKAUDIOFILE", played.c_str(), 1);
+  struct Restore {
+    ~Restore() { unsetenv("SDL_DISKAUDIOFILE"); }
+  } restore;
+  LiveKiosk kiosk(k);
+  REQUIRE(kiosk.wait_screen("home"));
+  CHECK(audio_threads(kiosk.process().pid()) == 0);
+  CHECK_FALSE(std::filesystem::exists(played));
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @game:lab/g\n");
+  REQUIRE(kiosk.wait_screen("game"));
+  CHECK(audio_threads(kiosk.process().pid()) == 1);
+  REQUIRE(kiosk.act("tap @piece:0\n"));  // wrong
+  // The "try again" sound, both channels, from its first sample on.
+  const auto wrong = wav_samples(SOURCE_DIR "/assets/sounds/wrong.wav");
+  std::vector<int16_t> heard;
+  REQUIRE(wait_until([&] {
+    std::string bytes = read_file(played);
+    std::vector<int16_t> all(bytes.size() / 2);
+    std::memcpy(all.data(), bytes.data(), all.size() * 2);
+    auto first = std::find_if(all.begin(), all.end(), [](int16_t s) { return s != 0; });
+    heard.assign(first, all.end());
+    return heard.size() >= 2000;
+  }, 20));
+  const auto sound = std::find_if(wrong.begin(), wrong.end(), [](int16_t s) { return s != 0; });
+  for (size_t i = 0; i < 1000; ++i) {
+    INFO(i);
+    REQUIRE(heard[2 * i] == sound[i]);
+    REQUIRE(heard[2 * i + 1] == sound[i]);
+  }
+  kiosk.send("tap @game:back\n");
+  REQUIRE(kiosk.wait_screen("topic"));
+  CHECK(wait_until([&] { return audio_threads(kiosk.process().pid()) == 0; }, 20));
+  CHECK(kiosk.quit() == 0);
 }

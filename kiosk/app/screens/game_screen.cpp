@@ -19,10 +19,14 @@ GameScreen::GameScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic
       activity_(*kiosk.sessions, "game", topic_->id + "/" + entry.id, [this] { return details(); }) {}
 
 void GameScreen::enter(double /*now*/) {
+  kiosk_.sounds->open();  // only while a game is shown: an open device wakes the kiosk ~90 times a second
   if (!rules_) start();  // the first time it opens
 }
 
-void GameScreen::leave() { activity_.end(rules_->stats().finished ? "finished" : "left"); }
+void GameScreen::leave() {
+  kiosk_.sounds->close();
+  activity_.end(rules_->stats().finished ? "finished" : "left");
+}
 
 std::string GameScreen::details() const {
   const auto& s = rules_->stats();
