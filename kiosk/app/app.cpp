@@ -72,6 +72,7 @@ class App : public ReplayHost {
  private:
   bool init_window();
   void init_kiosk();
+  void open_journal();
   void handle(const SDL_Event& e);
   void handle_key(SDL_Keycode key);
   void handle_pointer(Screen::Pointer phase, float x, float y);
@@ -203,17 +204,6 @@ void App::init_kiosk() {
     std::fprintf(stderr, "kiosk: admin PIN: %s\n", e.what());
   }
   trace_startup("PIN store opened");
-  try {
-    kiosk_.journal = std::make_unique<Journal>(kiosk_.data_dir / "journal.sqlite");
-    if (int n = kiosk_.journal->recovered_on_open())
-      std::fprintf(stderr, "kiosk: journal: %d interrupted session(s) recovered\n", n);
-  } catch (const JournalError& e) {
-    kiosk_.journal_error = e.what();
-    std::fprintf(stderr, "kiosk: %s\n", e.what());
-  }
-  trace_startup("journal opened and recovered");
-  kiosk_.check_clock();
-  kiosk_.sessions = std::make_unique<SessionKeeper>(kiosk_.journal.get(), options_.heartbeat_seconds);
   textures_ = std::make_unique<TextureCache>(options_.texture_cache_mb ? uint64_t{*options_.texture_cache_mb} << 20
                                                                       : TextureCache::kDefaultCapBytes);
   kiosk_.textures = textures_.get();
@@ -230,9 +220,29 @@ void App::init_kiosk() {
   if (!options_.replay.empty()) replay_ = std::make_unique<ReplayDriver>(options_.replay, wake_event_);
 }
 
+// Right after the first frame, before any input: opening the journal and recovering an interrupted
+// session wait for the disk (synchronous=FULL), and the home screen needs neither, unless it has a
+// journal or clock problem to show, which the next frame then brings.
+void App::open_journal() {
+  try {
+    kiosk_.journal = std::make_unique<Journal>(kiosk_.data_dir / "journal.sqlite");
+    if (int n = kiosk_.journal->recovered_on_open())
+      std::fprintf(stderr, "kiosk: journal: %d interrupted session(s) recovered\n", n);
+  } catch (const JournalError& e) {
+    kiosk_.journal_error = e.what();
+    std::fprintf(stderr, "kiosk: %s\n", e.what());
+  }
+  kiosk_.check_clock();
+  kiosk_.sessions = std::make_unique<SessionKeeper>(kiosk_.journal.get(), options_.heartbeat_seconds);
+  if (!kiosk_.journal_error.empty() || !kiosk_.clock_problem.empty()) needs_frame_ = true;
+  trace_startup("journal opened and recovered");
+}
+
 int App::run() {
   if (!init_window()) return 1;
   init_kiosk();
+  frame();  // the home screen, as early as it can be
+  open_journal();
   int sleep_ms = 0;
   while (running_) {
     SDL_Event e;
@@ -277,7 +287,7 @@ FrameSchedule::Pass App::schedule_pass(double now) {
   if (screen_) pass.wake_within(screen_->wake_in(now));
   if (replay_) pass.wake_within(replay_->seconds_to_next(now, frames_));
   // Just after the heartbeat's second has begun on the wall clock, which counts whole seconds.
-  if (auto heartbeat = kiosk_.sessions->seconds_to_next_heartbeat(unix_now()); heartbeat >= 0)
+  if (auto heartbeat = kiosk_.sessions ? kiosk_.sessions->seconds_to_next_heartbeat(unix_now()) : -1; heartbeat >= 0)
     pass.wake_within(double(heartbeat) + 0.05);
   pass.wake_within(systemd_.seconds_to_next(now));
   return pass;

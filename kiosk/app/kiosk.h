@@ -1,9 +1,11 @@
 #pragma once
 // The kiosk's services, shared by the screens. Which screen opens which is in routes.h.
 //
-// Ownership: the App owns the Kiosk and fills it once in init_kiosk(), before the first screen;
-// every service lives until the App ends, after the last screen is gone, so a screen may keep a
-// reference or pointer to any of them. `journal` and `pins` are null when they could not start
+// Ownership: the App owns the Kiosk and fills it once in init_kiosk(), before the first screen,
+// except `journal`, `journal_error`, `clock_problem` and `sessions`, which come right after the
+// first frame and before any input (the journal's opening waits for the disk); every service lives
+// until the App ends, after the last screen is gone, so a screen may keep a reference or pointer to
+// any of them. `journal` and `pins` are null when they could not start
 // (journal_error says why; admin mode is refused); `sessions` works without a journal.
 // Reloads: content->reload() (load_content(), after an import in admin mode) swaps in a new
 // catalog snapshot; screens keep the one they hold (content_library.h). `settings` changes only
