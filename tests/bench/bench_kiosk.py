@@ -64,17 +64,18 @@ games (about 2.5 minutes), with a temporary topic pack "lab" holding two games w
      (`tap @piece:1`: a shake and a red ring; the round stays). Each tap is timed from just before
      its line is written to the pipe until the ui-tree file is seen rewritten (a new inode or
      mtime_ns, polled every 0.5 ms) with "focus" on the tapped piece.
-     Why that write is the tap's feedback frame: the kiosk writes the ui-tree right after swapping
-     a frame, and only when its content changed. Pictures, stars and prompt are not in it, so a
+     Why that write is the tap's feedback frame: the kiosk writes the ui-tree with every frame,
+     once the frame is built, just before rendering and swapping it. Pictures, stars and prompt are not in it, so a
      right answer alone changes nothing there (the next round has the same two piece ids) -- but
      a tap also moves the focus to the tapped piece, and as the taps alternate between the two
      pieces, every tap changes "focus". The kiosk handles the replayed press and release (focus
      and answer together) before it draws its next frame, so the first frame with the new focus
      is the first frame with the feedback. The time thus covers: the pipe, the kiosk's reader
      thread and wake-up, its replay driver, waiting for a frame slot while an animation runs (the
-     kiosk draws at most 60 frames/s), building and drawing the frame (for a right answer,
-     decoding two PNGs), the buffer swap (under Xvfb, llvmpipe's copy into the X server), writing
-     the file, and up to about 0.6 ms of polling. Not in it: the X server to light on a screen.
+     kiosk draws at most 60 frames/s), building the frame (for a right answer, decoding two
+     PNGs), writing the file, and up to about 0.6 ms of polling. Not in it: rendering the frame
+     and its buffer swap (under Xvfb, llvmpipe's drawing and copy into the X server), which the
+     frame draw time printed beside it includes, and the X server to light on a screen.
      The taps run in a cycle of four: right at rest, wrong quick, right quick, wrong at rest.
      "Quick" taps are sent 0.05-0.35 s after the previous tap's feedback frame was seen, while its
      0.6 s animation still runs; "at rest" taps 0.75-0.85 s after it, when the screen is still
