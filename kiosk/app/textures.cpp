@@ -5,17 +5,48 @@
 #include <SDL_opengl.h>
 #include <libexif/exif-data.h>
 #include <libheif/heif.h>
+#include <webp/demux.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "core/media_kind.h"
 
 namespace {
-// EXIF orientation (1-8) of a JPEG, 1 when it has none: phones store photos sideways and say so.
+// A WebP's EXIF (its RIFF "EXIF" chunk, found by libwebp's demuxer), or null. The chunk holds the
+// TIFF data alone; libexif reads it behind JPEG's "Exif\0\0" header, which some writers include.
+ExifData* webp_exif(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const WebPData file = {reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()};
+  WebPDemuxer* demux = WebPDemux(&file);
+  if (!demux) return nullptr;
+  ExifData* data = nullptr;
+  WebPChunkIterator chunk;
+  if (WebPDemuxGetChunk(demux, "EXIF", 1, &chunk)) {
+    static const std::string header("Exif\0\0", 6);
+    std::string exif(reinterpret_cast<const char*>(chunk.chunk.bytes), chunk.chunk.size);
+    if (exif.compare(0, header.size(), header) != 0) exif.insert(0, header);
+    data = exif_data_new_from_data(reinterpret_cast<const unsigned char*>(exif.data()), static_cast<unsigned>(exif.size()));
+    WebPDemuxReleaseChunkIterator(&chunk);
+  }
+  WebPDemuxDelete(demux);
+  return data;
+}
+
+bool webp_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[12] = {};
+  in.read(head, sizeof head);
+  return in.gcount() == 12 && std::string(head, 4) == "RIFF" && std::string(head + 8, 4) == "WEBP";
+}
+
+// EXIF orientation (1-8) of a JPEG or WebP, 1 when it has none: phones store photos sideways and say so.
 int exif_orientation(const std::filesystem::path& path) {
-  ExifData* data = exif_data_new_from_file(path.c_str());
+  ExifData* data = webp_file(path) ? webp_exif(path) : exif_data_new_from_file(path.c_str());
   if (!data) return 1;
   int orientation = 1;
   if (ExifEntry* entry = exif_data_get_entry(data, EXIF_TAG_ORIENTATION))

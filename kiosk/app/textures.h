@@ -1,8 +1,9 @@
 #pragma once
-// Pictures decoded once with SDL_image, turned upright by their EXIF orientation, scaled down to
-// at most a 1920x1080 screen, and kept as OpenGL textures, by path, within a memory cap: after
-// each frame, the pictures that frame did not draw go, least recently drawn first, while the
-// textures take more than the cap (core/lru_budget.h); a picture dropped loads again when drawn.
+// Pictures decoded once with SDL_image (HEIF with libheif), turned upright by their orientation
+// (EXIF in JPEG and WebP, HEIF's own rotation), scaled down to at most a 1920x1080 screen, and kept
+// as OpenGL textures, by path, within a memory cap: after each frame, the pictures that frame did
+// not draw go, least recently drawn first, while the textures take more than the cap
+// (core/lru_budget.h); a picture dropped loads again when drawn.
 //
 // GL: get(), end_frame(), clear() and the destructor need the window's GL context current (the UI
 // thread, while it exists); the cache must be destroyed before the context. A Texture reference

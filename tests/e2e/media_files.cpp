@@ -8,10 +8,36 @@
 #include <iterator>
 #include <stdexcept>
 #include <vector>
+#include <webp/encode.h>
+#include <webp/mux.h>
 
 bool ffmpeg(const std::string& args) {
   return std::system(("ffmpeg -nostdin -loglevel error -y " + args).c_str()) == 0;
 }
+
+namespace {
+// A lossless WebP of `picture`, with `exif` (TIFF data, when not empty) in its "EXIF" chunk.
+void write_webp(const std::filesystem::path& file, SDL_Surface* picture, const std::vector<unsigned char>& exif) {
+  SDL_Surface* rgba = SDL_ConvertSurfaceFormat(picture, SDL_PIXELFORMAT_ABGR8888, 0);  // bytes R, G, B, A
+  uint8_t* encoded = nullptr;
+  const size_t size = WebPEncodeLosslessRGBA(static_cast<const uint8_t*>(rgba->pixels), rgba->w, rgba->h, rgba->pitch, &encoded);
+  SDL_FreeSurface(rgba);
+  if (!size) throw std::runtime_error("cannot encode " + file.string());
+  WebPMux* mux = WebPMuxNew();
+  const WebPData image = {encoded, size}, chunk = {exif.data(), exif.size()};
+  WebPData assembled = {nullptr, 0};
+  const bool ok = WebPMuxSetImage(mux, &image, 1) == WEBP_MUX_OK &&
+                  (exif.empty() || WebPMuxSetChunk(mux, "EXIF", &chunk, 1) == WEBP_MUX_OK) &&
+                  WebPMuxAssemble(mux, &assembled) == WEBP_MUX_OK;
+  WebPMuxDelete(mux);
+  WebPFree(encoded);
+  if (ok)
+    std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(assembled.bytes),
+                                                static_cast<std::streamsize>(assembled.size));
+  WebPDataClear(&assembled);
+  if (!ok) throw std::runtime_error("cannot write " + file.string());
+}
+}  // namespace
 
 void write_two_tone_picture(const std::filesystem::path& file, int width, int height, uint32_t top, uint32_t bottom,
                             int exif_orientation) {
@@ -20,22 +46,28 @@ void write_two_tone_picture(const std::filesystem::path& file, int width, int he
   SDL_Rect upper{0, 0, width, height / 2}, lower{0, height / 2, width, height - height / 2};
   SDL_FillRect(s, &upper, top);
   SDL_FillRect(s, &lower, bottom);
+  // EXIF with one entry: a big-endian TIFF header and one IFD entry, Orientation (0x0112), SHORT, count 1.
+  const unsigned char o = static_cast<unsigned char>(exif_orientation);
+  const std::vector<unsigned char> tiff = {'M', 'M', 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08,  // TIFF header
+                                           0x00, 0x01,                                     // one entry
+                                           0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, o, 0x00, 0x00,
+                                           0x00, 0x00, 0x00, 0x00};                        // no next IFD
+  if (file.extension() == ".webp") {
+    write_webp(file, s, exif_orientation == 1 ? std::vector<unsigned char>() : tiff);
+    SDL_FreeSurface(s);
+    return;
+  }
   bool jpeg = file.extension() == ".jpg";
   int rc = jpeg ? IMG_SaveJPG(s, file.c_str(), 90) : IMG_SavePNG(s, file.c_str());
   SDL_FreeSurface(s);
   if (rc != 0) throw std::runtime_error("cannot write " + file.string());
   if (!jpeg || exif_orientation == 1) return;
 
-  // Insert an APP1 EXIF block right after the JPEG's start marker: a big-endian TIFF header and one
-  // IFD entry, Orientation (0x0112), SHORT, count 1.
+  // Insert an APP1 EXIF block right after the JPEG's start marker.
   std::ifstream in(file, std::ios::binary);
   std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), {});
-  const unsigned char o = static_cast<unsigned char>(exif_orientation);
-  const std::vector<unsigned char> app1 = {0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,   // marker, length 34
-                                           'M', 'M', 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08,        // TIFF header
-                                           0x00, 0x01,                                           // one entry
-                                           0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, o, 0x00, 0x00,
-                                           0x00, 0x00, 0x00, 0x00};                              // no next IFD
+  std::vector<unsigned char> app1 = {0xFF, 0xE1, 0x00, static_cast<unsigned char>(8 + tiff.size()), 'E', 'x', 'i', 'f', 0, 0};
+  app1.insert(app1.end(), tiff.begin(), tiff.end());
   bytes.insert(bytes.begin() + 2, app1.begin(), app1.end());
   std::ofstream(file, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(bytes.data()),
                                                                static_cast<std::streamsize>(bytes.size()));

@@ -5,8 +5,9 @@
 
 // Runs ffmpeg with `args` (quiet, overwriting); false when it failed.
 bool ffmpeg(const std::string& args);
-// A PNG or JPEG of `width` x `height`: the top half `top` (0xRRGGBB), the bottom half `bottom`.
-// For a JPEG, `exif_orientation` (1-8) is written into an EXIF block, as a phone does.
+// A PNG, JPEG or WebP (by the extension) of `width` x `height`: the top half `top` (0xRRGGBB), the
+// bottom half `bottom`. For a JPEG or WebP, `exif_orientation` (1-8) is written into its EXIF, as a
+// phone does (a JPEG's APP1 block, a WebP's "EXIF" chunk written with libwebp's muxer).
 void write_two_tone_picture(const std::filesystem::path& file, int width, int height, uint32_t top, uint32_t bottom,
                             int exif_orientation = 1);
 // A HEIC as an iPhone stores a photo taken sideways: the pixels as the sensor saw them (`width` x

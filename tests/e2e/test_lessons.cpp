@@ -172,13 +172,17 @@ TEST_CASE("a picture story turns with the remote, and a sideways phone photo sho
   k.content = make_pack(k.dir, R"([{"id": "tale", "type": "story", "title": {"vi": "Truyện thử"}, "pages": [
       {"picture": "media/p1.png", "caption": {"vi": "Trang một"}},
       {"picture": "media/p2.jpg", "caption": {"vi": "Trang hai: ảnh chụp bằng điện thoại"}},
-      {"picture": "media/p3.heic", "caption": {"vi": "Trang ba: ảnh HEIC của iPhone"}}]}])");
+      {"picture": "media/p3.heic", "caption": {"vi": "Trang ba: ảnh HEIC của iPhone"}},
+      {"picture": "media/p4.webp", "caption": {"vi": "Trang bốn: ảnh WebP"}}]}])");
   auto media = k.content / "lab" / "media";
   write_two_tone_picture(media / "p1.png", 800, 600, kRed, kBlue);
   // Stored sideways, as a phone held the other way does: 600x800, blue over red, orientation 8.
   write_two_tone_picture(media / "p2.jpg", 600, 800, kBlue, kRed, 8);
   // The same photo from an iPhone, as HEIC: its rotation both in HEIF's irot and in EXIF.
   write_iphone_heic(media / "p3.heic", 600, 800, kBlue, kRed, 8);
+  // A WebP stored the other way round (red over blue) with orientation 6 (turn 90° clockwise): its
+  // EXIF is a RIFF chunk of its own.
+  write_two_tone_picture(media / "p4.webp", 600, 800, kRed, kBlue, 6);
 
   LiveKiosk kiosk(k);
   kiosk.send("tap @class:La\ntap @topic:lab\ntap @lesson:lab/tale\nadvance 400\n");
@@ -189,6 +193,8 @@ TEST_CASE("a picture story turns with the remote, and a sideways phone photo sho
   REQUIRE(kiosk.screenshot(k.shot("page2")));
   REQUIRE(kiosk.act("key Right\nadvance 500\n"));
   REQUIRE(kiosk.screenshot(k.shot("page3")));
+  REQUIRE(kiosk.act("key Right\nadvance 500\n"));
+  REQUIRE(kiosk.screenshot(k.shot("page4")));
   REQUIRE(kiosk.act("key Right\nadvance 300\n"));
   REQUIRE_FALSE(k.element("story:replay").is_null());  // the end card
   kiosk.send("key Escape\n");
@@ -208,12 +214,15 @@ TEST_CASE("a picture story turns with the remote, and a sideways phone photo sho
   Png page3 = load_png(k.shot("page3"));  // the HEIC shows as the JPEG does
   CHECK(page3.at(700, 450).near(kBlue, 40));
   CHECK(page3.at(1220, 450).near(kRed, 40));
+  Png page4 = load_png(k.shot("page4"));  // the WebP too: blue on the left, red on the right
+  CHECK(page4.at(700, 450).near(kBlue, 40));
+  CHECK(page4.at(1220, 450).near(kRed, 40));
 
   auto rows = query(k.data / "journal.sqlite", "SELECT * FROM activities");
   REQUIRE(rows.size() == 1);
   CHECK(rows[0]["status"] == "finished");
   auto details = nlohmann::json::parse(rows[0]["details"]);
-  CHECK(details["pages_seen"] == 3);
+  CHECK(details["pages_seen"] == 4);
   CHECK(details["finished"] == true);
 }
 
