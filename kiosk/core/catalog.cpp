@@ -10,6 +10,7 @@
 #include "core/games/game_reader.h"
 #include "core/lessons.h"
 #include "core/manifest_reader.h"
+#include "core/unicode_paths.h"
 
 using nlohmann::json;
 
@@ -144,9 +145,10 @@ fs::path resolve_pack_file(const fs::path& pack_dir, const fs::path& manifest, c
   if (rel.is_absolute()) return fail("must be a path inside the pack, not an absolute path");
   for (const auto& part : rel)
     if (part == "..") return fail("must not leave the pack ('..')");
-  fs::path full = pack_dir / rel;
   std::error_code ec;
-  if (!fs::exists(full, ec)) return fail("is missing");
+  fs::path full = pack_dir / rel;
+  if (!fs::exists(full, ec)) full = find_by_nfc(pack_dir, rel);  // named precomposed, stored decomposed...
+  if (full.empty()) return fail("is missing");
   auto real = fs::canonical(full, ec);
   auto real_pack = fs::canonical(pack_dir, ec);
   auto [end, _] = std::mismatch(real_pack.begin(), real_pack.end(), real.begin(), real.end());

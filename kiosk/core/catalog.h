@@ -103,7 +103,8 @@ Catalog load_catalog(const fs::path& content_dir, const fs::path& imported_dir =
 // a pack being imported is checked in a staging folder under the name it will get).
 Topic load_topic(const fs::path& dir, const std::string& id);
 
-// Checks a path named in a manifest: relative, inside the pack (no "..", no symlink out), present.
-// Returns the full path, or an empty path after adding a problem.
+// Checks a path named in a manifest: relative, inside the pack (no "..", no symlink out), present
+// (under its exact name, or one that differs only in Unicode normalisation: unicode_paths.h).
+// Returns the full path, on disk as it is, or an empty path after adding a problem.
 fs::path resolve_pack_file(const fs::path& pack_dir, const fs::path& manifest, const std::string& field,
                            const std::string& relative, std::vector<Problem>& problems);

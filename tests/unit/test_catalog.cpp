@@ -146,6 +146,37 @@ TEST_CASE("paths that leave the pack are refused") {
   for (const auto& t : c.topics) CHECK(t.cover.empty());
 }
 
+TEST_CASE("a manifest finds files whose names differ from it only in Unicode normalisation") {
+  TempDir root;
+  // "Đèn đỏ/Xe máy.png" stored decomposed, as a Mac writes it (e + U+0300, o + U+0309, a + U+0301),
+  // named precomposed in the manifest; and "bài.mp4" stored precomposed, named decomposed.
+  const std::string folder_nfd = "\u0110e\u0300n \u0111o\u0309", picture_nfd = "Xe ma\u0301y.png";
+  const std::string video_nfc = "b\u00e0i.mp4", video_nfd = "ba\u0300i.mp4";
+  make_pack(root, "t", R"({"title": {"vi": "T"}, "cover": "\u0110\u00e8n \u0111\u1ecf/Xe m\u00e1y.png",
+    "lessons": [{"id": "a", "type": "video", "title": {"vi": "A"}, "file": ")" + video_nfd + R"("}]})");
+  write_file(root / "t" / folder_nfd / picture_nfd, kPng);
+  write_file(root / "t" / video_nfc, "video bytes");
+  REQUIRE(std::filesystem::exists(root / "t" / folder_nfd / picture_nfd));  // the names on disk are as written
+  REQUIRE_FALSE(std::filesystem::exists(root / "t" / "\u0110\u00e8n \u0111\u1ecf"));
+
+  Catalog c = load_catalog(root.path);
+  for (const auto& p : c.problems) UNSCOPED_INFO(p.describe());
+  REQUIRE(c.problems.empty());
+  const Topic* t = c.find("t");
+  REQUIRE(t);
+  CHECK(t->cover == root.path / "t" / folder_nfd / picture_nfd);  // the file as it is on disk
+  REQUIRE(t->lessons.size() == 1);
+  CHECK(t->lessons[0].video->file == root.path / "t" / video_nfc);
+}
+
+TEST_CASE("a name that matches no file, in any normalisation, is still missing") {
+  TempDir root;
+  make_pack(root, "t", R"({"title": {"vi": "T"}, "cover": "m\u00e8o.png"})");
+  write_file(root / "t" / "meo.png", kPng);  // no accent at all: another name
+  Catalog c = load_catalog(root.path);
+  CHECK(has_problem(c, "cover", "is missing"));
+}
+
 TEST_CASE("a missing or empty content folder is a problem, not a crash") {
   TempDir root;
   CHECK(load_catalog(root / "nowhere").problems.at(0).message == "content folder not found");
