@@ -2,7 +2,9 @@
 
 #include <SDL_image.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <libheif/heif.h>
 #include <iterator>
@@ -105,4 +107,18 @@ void write_iphone_heic(const std::filesystem::path& file, int width, int height,
   heif_image_release(image);
   heif_context_free(context);
   if (error.code) throw std::runtime_error("cannot write " + file.string() + ": " + error.message);
+}
+
+int peak_of_wav(const std::filesystem::path& wav) {
+  std::ifstream in(wav, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto data = bytes.find("data");
+  if (data == std::string::npos) return -1;
+  int peak = 0;
+  for (size_t i = data + 8; i + 1 < bytes.size(); i += 2) {
+    int16_t sample;
+    std::memcpy(&sample, bytes.data() + i, 2);
+    peak = std::max(peak, std::abs(int(sample)));
+  }
+  return peak;
 }

@@ -15,3 +15,6 @@ void write_two_tone_picture(const std::filesystem::path& file, int width, int he
 // and, as well, as EXIF orientation `orientation`, which must not be applied a second time.
 void write_iphone_heic(const std::filesystem::path& file, int width, int height, uint32_t top, uint32_t bottom,
                        int orientation);
+// The loudest sample of the 16-bit mono WAV that mpv's pcm output wrote (KIOSK_MPV="ao=pcm,..."), or
+// -1 when the file has no sound data yet.
+int peak_of_wav(const std::filesystem::path& wav);

@@ -84,6 +84,42 @@ TEST_CASE("memory pairs, by touch: matched cards leave, the last pair ends the g
   CHECK(details(row)["right"] == 2);
 }
 
+TEST_CASE("memory pairs: a card with its own sound says it as it turns") {
+  KioskRun k;
+  // The red twins say a tone when turned; the green ones have no sound; the game no narration, so
+  // the cards are the only thing the narrator can play.
+  k.content = make_game_pack(k.dir, R"({"id": "m", "template": "memory-pairs", "title": {"vi": "Lật"}, "prompt": {"vi": "Tìm đôi"},
+      "pairs": [[{"picture": "p0.png", "audio": "tone.ogg"}, {"picture": "p0.png", "audio": "tone.ogg"}], ["p1.png", "p1.png"]]})");
+  REQUIRE(ffmpeg("-f lavfi -i sine=frequency=440:duration=1 -c:a libvorbis " + (k.content / "lab" / "tone.ogg").string()));
+  k.extra_args = {"--game-seed", "2"};
+  const auto wav = k.dir / "sound.wav";
+  setenv("KIOSK_MPV", ("ao=pcm,ao-pcm-file=" + wav.string() + ",audio-format=s16,audio-channels=mono").c_str(), 1);
+  LiveKiosk kiosk(k);
+  unsetenv("KIOSK_MPV");
+  kiosk.send("tap @class:La\ntap @topic:lab\ntap @game:lab/m\n");
+  REQUIRE(kiosk.wait_screen("game"));
+  // Turn each card once, one at a time, and see which colour it shows: the red ones start the sound.
+  int red = 0, green = 0;
+  for (int i = 0; i < 4; ++i) {
+    const std::string id = "piece:" + std::to_string(i), shot = k.shot("card" + std::to_string(i));
+    const auto r = k.element(id)["rect"];  // a matched card is no target any more: its place, before
+    REQUIRE(kiosk.act("tap @" + id + "\n"));
+    REQUIRE(kiosk.screenshot(shot));
+    const Rgb face = load_png(shot).at(r[0].get<int>() + r[2].get<int>() / 2, r[1].get<int>() + r[3].get<int>() / 2);
+    const bool is_red = face.near(0xE63946, 40);
+    CHECK((is_red || face.near(0x2A9D8F, 40)));
+    if (is_red) ++red;
+    else ++green;
+    if (red == 0) CHECK_FALSE(std::filesystem::exists(wav));  // only green cards so far: nothing was said
+    if (i % 2 == 1) REQUIRE(kiosk.act("advance 1300\n"));  // a turn of two: let a miss turn back
+  }
+  CHECK(red == 2);
+  CHECK(green == 2);
+  // A red card turned: its tone reaches the sound output (a file here) at the level it was made.
+  REQUIRE(wait_until([&] { return std::filesystem::exists(wav) && peak_of_wav(wav) > 3000; }, 20));
+  CHECK(kiosk.quit() == 0);
+}
+
 TEST_CASE("sort into groups, by dragging and by the remote") {
   KioskRun k;
   k.content = make_game_pack(k.dir, R"({"id": "s", "template": "sort-groups", "title": {"vi": "Xếp"}, "prompt": {"vi": "Xếp vào giỏ"},

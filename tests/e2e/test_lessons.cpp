@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 
 #include "harness.h"
@@ -348,20 +347,6 @@ TEST_CASE("a story can turn its pages by itself") {
 }
 
 namespace {
-// The loudest sample of the 16-bit WAV that mpv's pcm output wrote.
-int peak_of_wav(const std::filesystem::path& wav) {
-  std::string bytes = read_file(wav);
-  auto data = bytes.find("data");
-  REQUIRE(data != std::string::npos);
-  int peak = 0;
-  for (size_t i = data + 8; i + 1 < bytes.size(); i += 2) {
-    int16_t sample;
-    std::memcpy(&sample, bytes.data() + i, 2);
-    peak = std::max(peak, std::abs(int(sample)));
-  }
-  return peak;
-}
-
 // Plays a video with a steady tone for two seconds under `volume_limit`; the sound goes to a WAV file.
 int peak_under_limit(int volume_limit) {
   KioskRun k;

@@ -125,6 +125,41 @@ TEST_CASE("put in order: steps come shuffled and each goes only to its own place
   CHECK(r.stats().right == 6);
 }
 
+TEST_CASE("memory pairs: a card may carry its own sound, which the screen plays as it turns") {
+  TempDir root;
+  write_file(root / "p" / "a.png", kPng);
+  write_file(root / "p" / "b.png", kPng);
+  write_file(root / "p" / "meo.ogg", "OggS sound");
+  write_file(root / "p" / "topic.json", R"({"title": {"vi": "T"}, "cover": "a.png", "games": [
+      {"id": "m", "template": "memory-pairs", "title": {"vi": "M"}, "prompt": {"vi": "Tìm đôi"},
+       "pairs": [[{"picture": "a.png", "audio": "meo.ogg"}, "a.png"], ["b.png", {"picture": "b.png"}]]}]})");
+  const Catalog catalog = load_catalog(root.path);
+  for (const auto& p : catalog.problems) UNSCOPED_INFO(p.describe());
+  REQUIRE(catalog.problems.empty());
+  const auto cards = catalog.topics.at(0).games.at(0).game->start(kSeed)->pieces();
+  REQUIRE(cards.size() == 4);
+  size_t with_sound = 0;
+  for (const auto& c : cards) {
+    if (!c.audio.empty()) {
+      ++with_sound;
+      CHECK(c.picture.filename() == "a.png");
+      CHECK(c.audio == root.path / "p" / "meo.ogg");
+    }
+  }
+  CHECK(with_sound == 1);  // only the card that names one
+
+  write_file(root / "p" / "topic.json", R"({"title": {"vi": "T"}, "cover": "a.png", "games": [
+      {"id": "m", "template": "memory-pairs", "title": {"vi": "M"}, "prompt": {"vi": "Tìm đôi"},
+       "pairs": [["a.png", {"picture": "a.png", "audio": "gau.ogg"}], ["b.png", {"picture": "b.png", "sound": "x"}]]}]})");
+  const Catalog broken = load_catalog(root.path);
+  auto has = [&](const std::string& field, const std::string& words) {
+    return std::any_of(broken.problems.begin(), broken.problems.end(),
+                       [&](const Problem& p) { return p.field == field && p.message.find(words) != std::string::npos; });
+  };
+  CHECK(has("games[0].pairs[0][1].audio", "missing"));
+  CHECK(has("games[0].pairs[1][1].sound", ""));  // a typo is named, not silently dropped
+}
+
 TEST_CASE("spot it: taps inside a place count once, taps elsewhere are gentle misses") {
   GamePack g(R"({"id": "x", "template": "spot-it", "title": {"vi": "X"}, "prompt": {"vi": "Bạn nào không nắm tay?"},
       "scene": "a.png", "spots": [{"x": 0.2, "y": 0.5, "r": 0.1}, {"x": 0.8, "y": 0.5, "r": 0.05}]})");

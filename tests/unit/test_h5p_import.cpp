@@ -59,7 +59,7 @@ TEST_CASE("H5P: HTML texts read as plain text") {
   CHECK(plain_text("Tr\xC6\xB0o\xCC\x9B\xCC\x80ng") == "Trường");  // decomposed, as Unikey's "tổ hợp" types
 }
 
-TEST_CASE("H5P: a memory game in the shapes real packages use becomes memory pairs") {
+TEST_CASE("H5P: a memory game in the shapes real packages use becomes memory pairs, the cards' sounds kept") {
   TempDir stick, imported;
   H5pSpec spec;
   spec.library = "H5P.MemoryGame";
@@ -69,23 +69,27 @@ TEST_CASE("H5P: a memory game in the shapes real packages use becomes memory pai
   spec.content = {{"cards",
                    {{{"image", {{"path", "images/ga-1.PNG#tmp"}, {"mime", "image/png"}}}, {"imageAlt", "Con gà"},
                      {"audio", {{{"path", "audios/ga.mp3"}}}}},
-                    {{"image", {{"path", "images/meo.png"}}}, {"match", {{"path", "images/meo-con.png"}}}},
+                    {{"image", {{"path", "images/meo.png"}}}, {"match", {{"path", "images/meo-con.png"}}},
+                     {"audio", json::array()}, {"matchAudio", {{{"path", "audios/meo-con.ogg"}, {"mime", "audio/ogg"}}}}},
                     {{"image", {{"path", "images/ga-1.PNG"}}}},  // the same picture twice
                     {{"image", {{"path", "images/missing.png"}}}}}},
                   {"behaviour", {{"useGrid", "true"}}}};
   spec.media = {{"content/images/ga-1.PNG", kPngHead, ""}, png("images/meo.png"), png("images/meo-con.png"),
-                {"content/audios/ga.mp3", "ID3 sound", ""}};
+                {"content/audios/ga.mp3", "ID3 sound", ""}, {"content/audios/meo-con.ogg", "OggS sound", ""}};
   const PackOnStick pack = scan(stick, spec, "Tìm cặp.h5p");
   CHECK(pack.id == "tim-cap");
   CHECK(pack.title.vi == "Trò chơi của cô");
   CHECK(pack.games == 1);
   CHECK(pack.becomes == "a memory game of 3 pairs");
-  CHECK(pack.skipped == std::vector<std::string>{"images/missing.png is missing from the package",
-                                                 "the cards' sounds are not played by the kiosk's memory game"});
+  CHECK(pack.skipped == std::vector<std::string>{"images/missing.png is missing from the package"});
   const Imported game = import_one(pack, imported.path);
   CHECK(game.kind == "memory-pairs");
-  CHECK(game.spec["pairs"] == json::parse(R"([["media/ga-1.PNG", "media/ga-1.PNG"], ["media/meo.png", "media/meo-con.png"],
-                                               ["media/ga-1.PNG", "media/ga-1.PNG"]])"));
+  // Twins both say the card's sound; a card and its match each their own (here only the match has one).
+  CHECK(game.spec["pairs"] == json::parse(R"([
+      [{"picture": "media/ga-1.PNG", "audio": "media/ga.mp3"}, {"picture": "media/ga-1.PNG", "audio": "media/ga.mp3"}],
+      ["media/meo.png", {"picture": "media/meo-con.png", "audio": "media/meo-con.ogg"}],
+      ["media/ga-1.PNG", "media/ga-1.PNG"]])"));
+  CHECK(read_file(imported / "tim-cap" / "media" / "meo-con.ogg") == "OggS sound");
   CHECK(game.spec["prompt"]["vi"] == "Bé hãy lật thẻ và tìm các cặp hình nhé!");
 }
 

@@ -60,6 +60,15 @@ void GameScreen::play(Outcome outcome, std::optional<size_t> piece) {
     narrator_.say(rules_->narration());
 }
 
+void GameScreen::tap_piece(size_t i) {
+  const std::vector<Piece> before = rules_->pieces();
+  const Outcome outcome = rules_->tap(i);
+  // A memory card that has just turned face up says its own sound (a word, an animal's call).
+  if (i < before.size() && !before[i].face_up && !before[i].audio.empty() && rules_->pieces()[i].face_up)
+    narrator_.say(before[i].audio);
+  play(outcome, i);
+}
+
 void GameScreen::activate(const std::string& id) {
   if (id == "game:back") return routes_.back();
   if (id == "game:again") return start();
@@ -70,7 +79,7 @@ void GameScreen::activate(const std::string& id) {
   if (id == "scene") return play(rules_->tap_at(cursor_x_, cursor_y_), std::nullopt);
   if (id.rfind("piece:", 0) == 0) {
     size_t i = std::stoul(id.substr(6));
-    if (mode_ == Mode::Tap) return play(rules_->tap(i), i);
+    if (mode_ == Mode::Tap) return tap_piece(i);
     held_ = i;  // picked up: the next zone chosen receives it
     return;
   }

@@ -32,6 +32,7 @@ class GameScreen : public Screen {
  private:
   enum class Mode { Tap, Drop, Scene };
   void play(Outcome outcome, std::optional<size_t> piece);
+  void tap_piece(size_t i);  // in Mode::Tap
   void start();
   std::string details() const;
   bool celebrating() const { return rules_->stats().finished && kiosk_.now() >= done_at_ + kCelebrateDelay; }

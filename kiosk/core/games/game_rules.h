@@ -30,6 +30,7 @@ struct Piece {
   bool done = false;    // matched, sorted, placed, found
   int zone = -1;        // once done in a drop game: the zone it sits in
   double x = 0, y = 0, r = 0;  // a place to find in a scene (fractions of its width and height)
+  std::filesystem::path audio = {};  // a memory card's own sound, played as it turns face up; or empty
 };
 struct Zone {  // a basket or a slot that pieces are dropped on
   LocalText label;

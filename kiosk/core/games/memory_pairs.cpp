@@ -1,24 +1,33 @@
 // "Memory pairs": cards lie face down; the child turns two; a matching pair stays open, two that
-// do not match turn back (the screen calls settle() after showing them a moment).
+// do not match turn back (the screen calls settle() after showing them a moment). A card may have
+// its own sound (a word, an animal's call), which the screen plays when the card turns face up.
 #include <algorithm>
 #include <random>
 
 #include "core/games/game_reader.h"
 
 namespace {
+struct CardFace {
+  std::filesystem::path picture, audio;  // audio: empty when the card has none
+};
+using CardPair = std::pair<CardFace, CardFace>;
+
 class MemoryPairs : public GameRules {
  public:
   struct Card {
-    std::filesystem::path picture;
+    CardFace face;
     size_t pair;
     bool face_up = false, matched = false;
   };
-  MemoryPairs(Prompt prompt, std::vector<std::pair<std::filesystem::path, std::filesystem::path>> pairs, unsigned seed);
+  MemoryPairs(Prompt prompt, const std::vector<CardPair>& pairs, unsigned seed);
   Outcome tap(size_t piece) override;
   void settle() override;
   std::vector<Piece> pieces() const override {
     std::vector<Piece> out;
-    for (const auto& c : cards_) out.push_back({c.picture, c.face_up, c.matched});
+    for (const auto& c : cards_) {
+      out.push_back({c.face.picture, c.face_up, c.matched});
+      out.back().audio = c.face.audio;
+    }
     return out;
   }
   const LocalText& prompt() const override { return prompt_.text; }
@@ -32,17 +41,15 @@ class MemoryPairs : public GameRules {
 
 struct MemoryPairsSpec : GameSpec {
   Prompt prompt;
-  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> pairs;
+  std::vector<CardPair> pairs;
   std::unique_ptr<GameRules> start(unsigned seed) const override {
     return std::make_unique<MemoryPairs>(prompt, pairs, seed);
   }
-  std::filesystem::path art() const override { return pairs.at(0).first; }
+  std::filesystem::path art() const override { return pairs.at(0).first.picture; }
 };
 }  // namespace
 
-MemoryPairs::MemoryPairs(Prompt prompt, std::vector<std::pair<std::filesystem::path, std::filesystem::path>> pairs,
-                         unsigned seed)
-    : prompt_(std::move(prompt)) {
+MemoryPairs::MemoryPairs(Prompt prompt, const std::vector<CardPair>& pairs, unsigned seed) : prompt_(std::move(prompt)) {
   for (size_t p = 0; p < pairs.size(); ++p) {
     cards_.push_back({pairs[p].first, p});
     cards_.push_back({pairs[p].second, p});
@@ -74,6 +81,19 @@ void MemoryPairs::settle() {
 std::shared_ptr<const GameSpec> read_memory_pairs(ManifestReader& reader, const nlohmann::json& spec,
                                              const std::string& field) {
   reader.known_fields(spec, field, {"id", "template", "title", "prompt", "narration", "pairs"});
+  // A card is a picture, or {"picture", "audio"} when it has a sound of its own.
+  auto card = [&](const nlohmann::json& entry, const std::string& f) {
+    CardFace face;
+    if (entry.is_object()) {
+      reader.known_fields(entry, f, {"picture", "audio"});
+      face.picture = reader.picture(entry, "picture", f + ".picture", true);
+      face.audio = reader.pack_file(entry, "audio", f + ".audio", false);
+    } else {
+      nlohmann::json holder = {{"picture", entry}};  // the single-field checks and messages
+      face.picture = reader.picture(holder, "picture", f, true);
+    }
+    return face;
+  };
   size_t before = reader.problems().size();
   auto game = std::make_shared<MemoryPairsSpec>();
   game->prompt = read_prompt(reader, spec, field);
@@ -85,9 +105,7 @@ std::shared_ptr<const GameSpec> read_memory_pairs(ManifestReader& reader, const 
       reader.fail(f, "a pair needs exactly two pictures (the same one twice for twins)");
       continue;
     }
-    nlohmann::json holder = {{"pictures", list[i]}};
-    auto two = read_pictures(reader, holder, "pictures", f, 2, 2);
-    pairs.emplace_back(two[0], two[1]);
+    pairs.emplace_back(card(list[i][0], f + "[0]"), card(list[i][1], f + "[1]"));
   }
   if (list.size() < 2 || list.size() > 8) reader.fail(field + ".pairs", "needs 2 to 8 pairs");
   if (reader.problems().size() != before) return nullptr;

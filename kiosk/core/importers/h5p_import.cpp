@@ -153,14 +153,20 @@ class Converter {
 
 void Converter::memory_game(const json& c) {
   json pairs = json::array();
-  bool sounds = false;
-  for (const auto& card : at(c, "cards")) {
-    const std::string a = picture(at(card, "image"));
-    const std::string b = at(card, "match").is_null() ? a : picture(at(card, "match"));
-    sounds |= !at(card, "audio").is_null() || !at(card, "matchAudio").is_null();
-    if (!a.empty() && !b.empty()) pairs.push_back({a, b});
+  // A card of the pair: its picture, with its own sound (the first file of an H5P audio field) when it has one.
+  auto card = [&](const std::string& picture, const json& audio) -> json {
+    const std::string sound = audio.is_array() && !audio.empty() ? media(audio[0], MediaKind::none) : "";
+    if (sound.empty()) return picture;
+    return {{"picture", picture}, {"audio", sound}};
+  };
+  for (const auto& card_spec : at(c, "cards")) {
+    const std::string a = picture(at(card_spec, "image"));
+    const bool twins = at(card_spec, "match").is_null();
+    const std::string b = twins ? a : picture(at(card_spec, "match"));
+    if (a.empty() || b.empty()) continue;
+    // Twins both say the card's sound; a card and its match each their own.
+    pairs.push_back({card(a, at(card_spec, "audio")), card(b, at(card_spec, twins ? "audio" : "matchAudio"))});
   }
-  if (sounds) note(tr("the cards' sounds are not played by the kiosk's memory game"));
   if (pairs.size() > 8) {
     note(format(tr("only the first 8 of %zu pairs are used"), pairs.size()));
     pairs.erase(pairs.begin() + 8, pairs.end());
