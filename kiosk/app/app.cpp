@@ -90,7 +90,6 @@ class App : public ReplayHost {
   std::unique_ptr<FullScreenFit> full_screen_;  // not with --windowed
   bool imgui_ready_ = false;
   Fonts fonts_;
-  float font_scale_ = 0;
   std::unique_ptr<TextureCache> textures_;  // destroyed before the GL context
   std::unique_ptr<SoundEffects> sounds_;
   Kiosk kiosk_;
@@ -417,13 +416,11 @@ void App::frame() {
   SDL_GetWindowSize(window_, &w, &h);
   SDL_GL_GetDrawableSize(window_, &dw, &dh);
   float scale = canvas_scale();
-  if (scale != font_scale_) {
-    fonts_.build(scale);
+  if (fonts_.update(scale, kiosk_.content->catalog())) {  // a new window size, or new content's characters
     apply_widget_style(scale);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     if (frames_ == 0) trace_startup("font atlas built and uploaded");
-    font_scale_ = scale;
   }
   imgui_.before_new_frame(screen_->uses_widgets());
   ImGui_ImplOpenGL3_NewFrame();

@@ -132,6 +132,7 @@ Topic load_topic(const fs::path& dir, const std::string& id) {
   }
   read_entries(reader, manifest, "lessons", "type", topic.lessons);
   read_entries(reader, manifest, "games", "template", topic.games);
+  topic.texts = reader.texts();
   return topic;
 }
 

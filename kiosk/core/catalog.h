@@ -86,6 +86,7 @@ struct Topic {
   std::vector<Entry> games;
   std::vector<Problem> problems;  // the pack's own problems plus those of its entries
   bool broken = false;            // no usable manifest: shown as an error card, cannot start
+  std::vector<std::string> texts;  // every text of its manifest (titles, captions, prompts, labels)
 };
 
 struct Catalog {

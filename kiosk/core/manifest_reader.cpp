@@ -33,6 +33,8 @@ LocalText ManifestReader::local_text(const json& parent, const std::string& key,
   }
   text.vi = nfc(string_field(j, "vi", field + ".vi", true));  // a text typed with Unikey's "tổ hợp" is decomposed
   text.en = nfc(string_field(j, "en", field + ".en", false));
+  for (const std::string* t : {&text.vi, &text.en})
+    if (!t->empty()) texts_.push_back(*t);
   return text;
 }
 

@@ -38,8 +38,11 @@ class ManifestReader {
   void known_fields(const nlohmann::json& object, const std::string& field, std::initializer_list<const char*> known);
 
   std::vector<Problem>& problems() { return problems_; }
+  // Every text local_text() has read so far (each language), in NFC: what the pack shows.
+  const std::vector<std::string>& texts() const { return texts_; }
 
  private:
   fs::path dir_, manifest_;
   std::vector<Problem>& problems_;
+  std::vector<std::string> texts_;
 };
