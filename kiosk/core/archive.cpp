@@ -45,7 +45,8 @@ std::string entry_name(const fs::path& archive, archive_entry* entry) {
   std::string name = nfc(raw ? raw : "");
   for (auto& c : name)
     if (c == '\\') c = '/';
-  if (name.empty() || name[0] == '/' || (name.size() > 1 && name[1] == ':'))
+  if (name.empty()) refuse(archive, tr("it is not a zip archive, or it is damaged"));  // zeros where a header was
+  if (name[0] == '/' || (name.size() > 1 && name[1] == ':'))
     refuse(archive, format(tr("'%s' would be written outside the pack"), name.c_str()));
   for (const auto& part : fs::path(name)) {
     if (part == "..") refuse(archive, format(tr("'%s' would be written outside the pack"), name.c_str()));

@@ -150,6 +150,10 @@ TEST_CASE("Zipped packs: hostile and broken archives are refused with a reason, 
     write_file(stick / "fake.zip", "PK\x03\x04 and then nothing a zip holds");
     check_refused(stick / "fake.zip", "damaged");
   }
+  SECTION("a header of zeros: an entry with no name is damage, not an escape") {
+    write_file(stick / "zeros.zip", "PK\x03\x04" + std::string(40, '\0'));
+    check_refused(stick / "zeros.zip", "damaged");
+  }
 }
 
 TEST_CASE("Zipped packs: a failed import of a zip leaves the old pack playing") {
