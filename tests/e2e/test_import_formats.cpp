@@ -171,3 +171,28 @@ TEST_CASE("import: slides (an .odp as Impress saves it) import from the admin sc
   CHECK(rows[0]["ref"] == "bai-giang/story");
   CHECK(rows[0]["status"] == "finished");
 }
+
+TEST_CASE("import: on a 1024x768 screen an Import button stays on the screen, beside its long title wrapped") {
+  KioskRun k;
+  k.size = "1024x768";
+  const fs::path stick = k.dir / "usb" / "USB";
+  // A teacher's long title, and packages the kiosk refuses (for the screenshot, which a person looks at).
+  make_pdf(stick / "Bai giang.pdf", {{"Trang mot", 0xE63946}},
+           "Be hoc an toan giao thong: di bo tren via he, qua duong o vach ke va doi mu bao hiem khi ngoi xe may");
+  H5pSpec online;
+  online.title = "Video trên mạng";
+  online.library = "H5P.InteractiveVideo";
+  online.content = {{"interactiveVideo", {{"video", {{"files", {{{"path", "https://www.youtube.com/watch?v=x"}, {"mime", "video/YouTube"}}}}}}}}};
+  make_h5p(stick / "Video tren mang.h5p", online);
+  write_file(stick / "hong.zip", "PK\x03\x04" + std::string(40, '\0'));
+  k.extra_args = {"--usb-root", (k.dir / "usb").string()};
+  set_admin_pin(k);
+  LiveKiosk live(k);
+  open_admin(live);
+  REQUIRE(live.wait_element("admin:import:bai-giang"));
+  REQUIRE(live.screenshot(k.shot("import-list-1024")));
+  const auto rect = k.element("admin:import:bai-giang")["rect"];
+  CHECK(rect[0].get<int>() + rect[2].get<int>() <= 1024);
+  CHECK(rect[0].get<int>() > 512);  // beside the title, which wraps short of it
+  REQUIRE(live.quit() == 0);
+}

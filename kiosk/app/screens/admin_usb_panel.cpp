@@ -101,15 +101,23 @@ void AdminUsbPanel::update(Targets& targets, double now) {
   for (size_t i = 0; i < packs_.size(); ++i) {
     const PackOnStick& p = packs_[i];
     ImGui::PushID(int(i));
-    ImGui::TextUnformatted(format("%s: %s", p.title.in(ui_language()).c_str(), p.becomes.c_str()).c_str());
+    if (i > 0) ImGui::Spacing();  // a package's problems end before the next one's title
+    // What it is and what it becomes, wrapped short of the Import button beside it (a teacher's
+    // title can be long, and at 1024x768 it would push the button off the screen).
+    const char* import_label = p.replaces_existing ? tr("Import (replaces the kiosk's copy)") : tr("Import");
+    const float button_w = ImGui::CalcTextSize(import_label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    const std::string& title = p.title.in(ui_language());
+    ImGui::PushTextWrapPos(p.importable() ? ImGui::GetContentRegionMax().x - button_w - ImGui::GetStyle().ItemSpacing.x : 0);
+    ImGui::TextWrapped("%s", p.becomes.empty() ? title.c_str() : format("%s: %s", title.c_str(), p.becomes.c_str()).c_str());
+    ImGui::PopTextWrapPos();
     if (p.importable()) {
       ImGui::SameLine();
       ImGui::BeginDisabled(job_.running());
-      if (ImGui::Button(p.replaces_existing ? tr("Import (replaces the kiosk's copy)") : tr("Import"))) import(p);
+      if (ImGui::Button(import_label)) import(p);
       ImGui::EndDisabled();
       mark(targets, "admin:import:" + p.id, tr("Import"));
     }
-    if (!p.problems.empty()) status_text(false, tr("Cannot be imported, because of these problems (in English, as kiosk check-content prints them):"));
+    if (!p.problems.empty()) status_text(false, tr("Cannot be imported, because of these problems:"));
     for (auto problem : p.problems) {  // named from the stick's top, as the admin sees it on a computer
       problem.file = problem.file.lexically_relative(p.path.parent_path());
       status_text(false, "  " + problem.describe());
