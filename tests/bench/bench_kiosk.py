@@ -778,7 +778,7 @@ GAME_PICTURE_SIZE = "512x512"
 QUIZ_MIN_ROUNDS = 200
 MEMORY_PAIRS = 6
 FLASH_SECONDS = 0.6  # the feedback of a move (ring, shake) animates this long (GameScreen::kFlash)
-SETTLE_SECONDS = 1.1  # a wrong memory pair turns back this long after it (GameScreen::kSettle)
+PAIR_SETTLE_SECONDS = 1.1  # a wrong memory pair turns back this long after it (GameScreen::kSettle)
 QUICK_GAP = (0.05, 0.35)  # seconds from a feedback frame to a "quick" tap: within its animation
 REST_GAP = (0.75, 0.85)  # ... to an "at rest" tap: after the animation and the frame that closes it
 QUIZ_PATTERN = (("right", "rest"), ("wrong", "quick"), ("right", "quick"), ("wrong", "rest"))
@@ -1055,7 +1055,7 @@ def learn_memory_layout(k, cards):
                 pairs.append((a, b))
                 unknown = [c for c in unknown if c not in (a, b)]
                 if last_wrong is not None:  # the last wrong pair's timer must not turn back the next card
-                    time.sleep(max(0.0, last_wrong + SETTLE_SECONDS + 0.15 - time.perf_counter()))
+                    time.sleep(max(0.0, last_wrong + PAIR_SETTLE_SECONDS + 0.15 - time.perf_counter()))
                 break
             last_wrong = time.perf_counter()
         else:
