@@ -25,6 +25,7 @@
 #include "app/screenshot.h"
 #include "app/trace.h"
 #include "app/style.h"
+#include "app/ui_clock.h"
 #include "core/clock.h"
 #include "core/frame_schedule.h"
 #include "core/i18n.h"
@@ -91,6 +92,7 @@ class App : public ReplayHost {
   bool imgui_ready_ = false;
   Fonts fonts_;
   std::unique_ptr<TextureCache> textures_;  // destroyed before the GL context
+  std::unique_ptr<Icons> icons_;
   std::unique_ptr<SoundEffects> sounds_;
   Kiosk kiosk_;
   Navigator<Screen> navigator_;
@@ -115,6 +117,7 @@ class App : public ReplayHost {
 App::~App() {
   replay_.reset();
   navigator_.clear();
+  icons_.reset();
   textures_.reset();
   sounds_.reset();
   if (imgui_ready_) {
@@ -206,6 +209,8 @@ void App::init_kiosk() {
   textures_ = std::make_unique<TextureCache>(options_.texture_cache_mb ? uint64_t{*options_.texture_cache_mb} << 20
                                                                       : TextureCache::kDefaultCapBytes);
   kiosk_.textures = textures_.get();
+  icons_ = std::make_unique<Icons>(kiosk_.paths.assets / "icons", *textures_);
+  kiosk_.icons = icons_.get();
   kiosk_.asound_root = options_.asound_root;
   kiosk_.follow_sound_output();
   sounds_ = std::make_unique<SoundEffects>(kiosk_.paths.assets / "sounds", kiosk_.sound_output);
@@ -250,22 +255,22 @@ int App::run() {
       while (SDL_PollEvent(&e)) handle(e);
     }
     if (replay_) {  // first: an `advance` moves the clock that the timers below read
-      replay_->step(*this, kiosk_.now(), frames_);
+      replay_->step(*this, ui_now(), frames_);
       while (SDL_PollEvent(&e)) handle(e);  // so the frame below already shows what the command did
     }
     kiosk_.sessions->tick(unix_now());
     if (kiosk_.sessions->last_error() != journal_error_shown_) {  // a journal write failed (or works again)
       journal_error_shown_ = kiosk_.sessions->last_error();
-      if (!journal_error_shown_.empty()) kiosk_.notify(format(tr("The journal cannot be written: %s"), journal_error_shown_.c_str()));
+      if (!journal_error_shown_.empty()) kiosk_.notices.notify(format(tr("The journal cannot be written: %s"), journal_error_shown_.c_str()));
     }
-    double now = kiosk_.now();
+    double now = ui_now();
     systemd_.alive(now);
     if (screen_ && screen_->tick(now)) needs_frame_ = true;
     if (admin_door_.held_long_enough(now)) open_admin();
     if (kiosk_.exit_code >= 0) running_ = false;
     if (schedule_.next(now, schedule_pass(now)).draw) {
       frame();
-      now = kiosk_.now();
+      now = ui_now();
     }
     sleep_ms = schedule_.next(now, schedule_pass(now)).sleep_ms();  // 0 when another frame is due at once
   }
@@ -282,7 +287,7 @@ FrameSchedule::Pass App::schedule_pass(double now) {
   FrameSchedule::Pass pass;
   pass.changed = needs_frame_ || navigator_.pending() || imgui_.wants_frame();
   pass.animating = (screen_ && screen_->animating(now)) || admin_door_.holding();
-  pass.notice_until = kiosk_.notice_until;
+  pass.notice_until = kiosk_.notices.until();
   if (screen_) pass.wake_within(screen_->wake_in(now));
   if (replay_) pass.wake_within(replay_->seconds_to_next(now, frames_));
   // Just after the heartbeat's second has begun on the wall clock, which counts whole seconds.
@@ -341,7 +346,7 @@ void App::handle(const SDL_Event& e) {
 void App::handle_pointer(Screen::Pointer phase, float x, float y) {
   pointer_held_ = phase != Screen::Pointer::Up;
   if (!screen_) return;
-  if (admin_door_.pointer(phase, x, y, canvas_scale(), kiosk_.now(), screen_name_ == "home")) return open_admin();
+  if (admin_door_.pointer(phase, x, y, canvas_scale(), ui_now(), screen_name_ == "home")) return open_admin();
   if (screen_->pointer(phase, x, y)) {
     pressed_.clear();
     return;
@@ -368,7 +373,7 @@ void App::open_admin() {
   pressed_.clear();  // the long press must not also tap what is under the corner
   if (screen_name_ != "home" || navigator_.pending()) return;
   if (!kiosk_.pins) {
-    kiosk_.notify(tr("Admin mode is not available: the PIN store cannot start."));
+    kiosk_.notices.notify(tr("Admin mode is not available: the PIN store cannot start."));
     return;
   }
   routes_.admin_door();
@@ -406,7 +411,7 @@ void App::frame() {
   if (navigator_.pending()) kiosk_.follow_sound_output();  // a TV switched on since: the next screen plays on it
   if (frames_ == 0) trace_startup("first frame begins");
   const FrameTimer timer;
-  if (navigator_.apply(kiosk_.now())) {  // screen switches happen between frames
+  if (navigator_.apply(ui_now())) {  // screen switches happen between frames
     screen_ = navigator_.top();
     screen_name_ = screen_->name();
     focus_.clear();
@@ -428,7 +433,7 @@ void App::frame() {
   imgui_.after_backend_new_frame();
   ImGui::NewFrame();
 
-  double now = kiosk_.now();
+  double now = ui_now();
   Canvas canvas(ImGui::GetBackgroundDrawList(), fonts_, *textures_, float(w), float(h));
   targets_.clear();
   screen_->update(canvas, targets_, now);
@@ -472,21 +477,21 @@ void App::sweep_data_dir() {
 // (always visible, so a remote user knows where Enter goes; blue, unlike the sunny selection), and notices show at the bottom.
 void App::draw_overlays(const Canvas& c) const {
   const float radius = c.px(style::kRadius);
-  admin_door_.draw(c, kiosk_.now());
+  admin_door_.draw(c, ui_now());
   const bool rings = !imgui_.widgets();  // ImGui shows its own focus
   if (const Target* t = targets_.find(pressed_); t && rings) c.fill(t->rect, IM_COL32(0, 0, 0, 40), radius);
   if (const Target* t = targets_.find(focus_); t && rings) {
     c.outline(t->rect.inset(-c.px(9)), rgb(0xFFFFFF), radius + c.px(9), c.px(14));
     c.outline(t->rect.inset(-c.px(9)), rgb(style::kFocus), radius + c.px(9), c.px(9));
   }
-  if (kiosk_.now() < kiosk_.notice_until) {
+  if (const Notices& notices = kiosk_.notices; notices.shown(ui_now())) {
     Rect r = c.px(c.design_width() / 2 - 640, c.design_height() - 190, 1280, 150);
-    const bool done = kiosk_.notice_kind == Kiosk::Notice::Done;
+    const bool done = notices.kind() == Notices::Kind::Done;
     c.card(r, rgb(done ? 0xE3F6EA : 0xFFF1D6), radius);
     c.outline(r, rgb(done ? style::kGo : style::kWarn), radius, c.px(5));
-    c.icon({r.x + c.px(20), r.y + c.px(25), c.px(100), c.px(100)}, kiosk_.icon_texture(done ? "star" : "warning"));
+    c.icon({r.x + c.px(20), r.y + c.px(25), c.px(100), c.px(100)}, icons_->get(done ? "star" : "warning"));
     c.text_centered({r.x + c.px(140), r.y + c.px(10), r.w - c.px(160), r.h - c.px(20)}, FontSize::Heading,
-                    rgb(style::kInk), kiosk_.notice);
+                    rgb(style::kInk), notices.text());
   }
 }
 

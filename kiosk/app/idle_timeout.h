@@ -1,6 +1,6 @@
 #pragma once
 // A grown-up's screen (the PIN pad, admin mode) left alone goes back to the children's home
-// screen, so a child never finds it open. Times are Kiosk::now() seconds.
+// screen, so a child never finds it open. Times are ui_now() seconds.
 #include <algorithm>
 
 class IdleTimeout {

@@ -2,7 +2,6 @@
 
 #include "core/clock.h"
 
-#include <SDL.h>
 #include <cstdio>
 
 #include "app/media_player.h"
@@ -10,22 +9,9 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
-namespace {
-constexpr double kNoticeSeconds = 5;
-}
-
-double Kiosk::now() const { return SDL_GetTicks64() / 1000.0 + clock_advance(); }
-
 void Kiosk::check_clock() {
   clock_problem = ::clock_problem(unix_now(), journal ? journal->latest_session_start() : 0);
   if (!clock_problem.empty()) std::fprintf(stderr, "kiosk: %s\n", clock_problem.c_str());
-}
-
-void Kiosk::notify(std::string text, Notice kind) {
-  std::fprintf(stderr, "kiosk: %s\n", text.c_str());
-  notice = std::move(text);
-  notice_kind = kind;
-  notice_until = now() + kNoticeSeconds;
 }
 
 void Kiosk::load_content() {
@@ -56,6 +42,6 @@ void Kiosk::save_settings_or_warn() {
   try {
     save_settings(data_dir, settings);
   } catch (const std::exception& e) {
-    notify(format(tr("Settings cannot be saved: %s"), e.what()));
+    notices.notify(format(tr("Settings cannot be saved: %s"), e.what()));
   }
 }

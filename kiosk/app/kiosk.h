@@ -19,6 +19,8 @@
 #include <random>
 #include <string>
 
+#include "app/icons.h"
+#include "app/notices.h"
 #include "app/screen.h"
 #include "app/sound_effects.h"
 #include "core/content_library.h"
@@ -46,12 +48,11 @@ struct Kiosk {
   std::string video_decoder;       // mpv's hwdec-current on the probe clip ("no": software); empty until known
   int exit_code = -1;              // set (by the admin's "exit to desktop") to leave the program
   TextureCache* textures = nullptr;
+  const Icons* icons = nullptr;
   SoundEffects* sounds = nullptr;
   SDL_Window* window = nullptr;  // for players that draw into it
   uint32_t wake_event = 0;       // SDL event type that wakes the main loop (replay lines, mpv)
 
-  std::filesystem::path icon(const std::string& name) const { return paths.assets / "icons" / (name + ".png"); }
-  const Texture& icon_texture(const std::string& name) const { return textures->get(icon(name)); }
   // (Re)reads the content: at start, and after content is imported. Problems go to stderr.
   void load_content();
   // After the admin saved settings: the interface language, the volume limit and the sound output
@@ -66,14 +67,5 @@ struct Kiosk {
   // Each game start shuffles its board from a new seed: from std::random_device, or in a row from
   // --game-seed, so a test sees the same boards each run.
   std::mt19937 game_seeds{std::random_device{}()};
-  // Seconds on a monotonic clock, the time base of animations and notices (moved ahead by the
-  // replay's `advance`, see core/clock.h).
-  double now() const;
-  // A message card shown over any screen for a few seconds: a problem a teacher should see (orange,
-  // a warning sign), or good news (green, a star).
-  enum class Notice { Problem, Done };
-  void notify(std::string text, Notice kind = Notice::Problem);
-  std::string notice;
-  Notice notice_kind = Notice::Problem;
-  double notice_until = 0;
+  Notices notices;  // the message card over any screen
 };

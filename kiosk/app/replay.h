@@ -43,8 +43,8 @@ class ReplayDriver {
   ~ReplayDriver();
 
   // Runs what is due: pushes scheduled events, completes the running command, then starts at most
-  // one new command. `now` is Kiosk::now() and `frames` counts the frames drawn so far. An `advance`
-  // moves the clocks: read Kiosk::now() again after this.
+  // one new command. `now` is ui_now() and `frames` counts the frames drawn so far. An `advance`
+  // moves the clocks: read ui_now() again after this.
   void step(ReplayHost& host, double now, uint64_t frames);
   // Seconds until step() has something to do without new input: 0 when it can act now, the time
   // left of a wait or a drag; negative when it only waits for a new line or a frame.

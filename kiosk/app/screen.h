@@ -9,7 +9,7 @@
 //   2. tick() on the top screen (after mpv wake-ups and timers);
 //   3. when a frame is due: the queued screen switch (leave() on the old top, enter() on the new),
 //      then update(), draw(), render_below() with the GL context current, and the swap.
-// `now` is Kiosk::now() (seconds, monotonic). The Targets and Canvas passed in are valid only
+// `now` is ui_now() (seconds, monotonic). The Targets and Canvas passed in are valid only
 // during the call; what a screen keeps from update() for draw() (rectangles) is its own copy.
 // Screens on the stack below the top one get no calls until they enter() again.
 #include <string>

@@ -49,7 +49,7 @@ void GameScreen::play(Outcome outcome, std::optional<size_t> piece) {
   kiosk_.sounds->play(outcome == Outcome::Wrong ? "wrong" : outcome == Outcome::Done ? "cheer" : "right");
   flash_ = outcome;
   flash_piece_ = piece;
-  flash_at_ = kiosk_.now();
+  flash_at_ = ui_now();
   if (outcome == Outcome::Wrong && mode_ == Mode::Tap) settle_at_ = flash_at_ + kSettle;  // memory cards turn back
   if (outcome == Outcome::Done) {
     done_at_ = flash_at_;
@@ -232,7 +232,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
     float pop = style::ease_out(now, done_at_ + kCelebrateDelay, 0.5);
     float star = c.px(90 + 50 * pop);
     for (int k = -1; k <= 1; ++k)
-      c.icon({card.cx() + k * c.px(200) - star, card.y + c.px(40), star * 2, star * 2}, kiosk_.icon_texture("star"));
+      c.icon({card.cx() + k * c.px(200) - star, card.y + c.px(40), star * 2, star * 2}, kiosk_.icons->get("star"));
     c.text_centered({card.x, card.y + c.px(270), card.w, c.px(110)}, FontSize::Huge, rgb(style::kInk), tr("Well done!"));
   } else {
     // The question, and one star per step to get right (filled as they are won).
@@ -240,7 +240,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
                   rules_->prompt().in(ui_language()));
     for (int i = 0; i < std::min(stats.rounds, 8); ++i) {
       Rect s = c.px(w - 70 - 60.0f * (std::min(stats.rounds, 8) - i), 55, 56, 56);
-      if (i < stats.right) c.icon(s, kiosk_.icon_texture("star"));
+      if (i < stats.right) c.icon(s, kiosk_.icons->get("star"));
       else c.circle(s.cx(), s.cy(), s.w * 0.3f, rgb(style::kMuted, 120));
     }
     const auto pieces = rules_->pieces();
@@ -261,7 +261,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
       if (flashing) {
         float fx = scene_rect_.x + scene_rect_.w * cursor_x_, fy = scene_rect_.y + scene_rect_.h * cursor_y_;
         c.ring(fx, fy, c.px(60), rgb(flash_ == Outcome::Wrong ? kWrong : kRight), c.px(14));
-        if (flash_ != Outcome::Wrong) c.icon({fx - c.px(60), fy - c.px(160), c.px(120), c.px(120)}, kiosk_.icon_texture("star"));
+        if (flash_ != Outcome::Wrong) c.icon({fx - c.px(60), fy - c.px(160), c.px(120), c.px(120)}, kiosk_.icons->get("star"));
       }
     }
     for (size_t k = 0; k < zone_rects_.size(); ++k) {
@@ -288,7 +288,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
         c.icon(r.inset(c.px(14)), c.textures().get(p.picture));
       } else {  // a memory card's back
         c.fill(r.inset(c.px(10)), rgb(topic_->color ? topic_->color : 0x219EBC), radius);
-        c.icon(r.inset(r.w * 0.28f), kiosk_.icon_texture("star"));
+        c.icon(r.inset(r.w * 0.28f), kiosk_.icons->get("star"));
       }
       if (p.done) c.outline(r, rgb(kRight), radius, c.px(10));
       if (held_ && *held_ == i) c.outline(r.inset(-c.px(6)), rgb(style::kSun), radius + c.px(6), c.px(10));
@@ -296,7 +296,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
         c.outline(r, rgb(flash_ == Outcome::Wrong ? kWrong : kRight), radius, c.px(12));
         if (flash_ != Outcome::Wrong) {  // a star pops up out of a right answer
           float rise = style::ease_out(now, flash_at_, kFlash) * c.px(90);
-          c.icon({r.cx() - c.px(70), r.y - c.px(40) - rise, c.px(140), c.px(140)}, kiosk_.icon_texture("star"));
+          c.icon({r.cx() - c.px(70), r.y - c.px(40) - rise, c.px(140), c.px(140)}, kiosk_.icons->get("star"));
         }
       }
     }

@@ -8,6 +8,7 @@
 #include "app/kiosk.h"
 #include "app/narrator.h"
 #include "app/routes.h"
+#include "app/ui_clock.h"
 #include "app/widgets.h"
 #include "core/activity.h"
 #include "core/games/game_rules.h"
@@ -35,7 +36,7 @@ class GameScreen : public Screen {
   void tap_piece(size_t i);  // in Mode::Tap
   void start();
   std::string details() const;
-  bool celebrating() const { return rules_->stats().finished && kiosk_.now() >= done_at_ + kCelebrateDelay; }
+  bool celebrating() const { return rules_->stats().finished && ui_now() >= done_at_ + kCelebrateDelay; }
   std::optional<size_t> piece_at(float x, float y) const;
   std::optional<size_t> zone_at(float x, float y) const;
 

@@ -5,6 +5,7 @@
 
 #include "app/scenery.h"
 #include "app/style.h"
+#include "app/ui_clock.h"
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -89,8 +90,8 @@ void HomeScreen::activate(const std::string& id) {
     if (!topic) return;
     const auto& groups = kiosk_.settings.class_groups;
     if (std::find(groups.begin(), groups.end(), kiosk_.settings.last_class) == groups.end()) {
-      hint_until_ = kiosk_.now() + kHintSeconds;  // the class chips wiggle
-      kiosk_.notify(tr("Choose a class first"));
+      hint_until_ = ui_now() + kHintSeconds;  // the class chips wiggle
+      kiosk_.notices.notify(tr("Choose a class first"));
       return;
     }
     kiosk_.sessions->start(kiosk_.settings.last_class, topic->id, unix_now());
@@ -103,7 +104,7 @@ void HomeScreen::draw(const Canvas& c, double now) const {
   const float w = c.design_width();
 
   // Header: logo and name.
-  c.icon(c.px(kMargin - 10, 20, 140, 140), kiosk_.icon_texture("logo"));
+  c.icon(c.px(kMargin - 10, 20, 140, 140), kiosk_.icons->get("logo"));
   c.text(c.px(kMargin + 150), c.px(38), FontSize::Huge, rgb(style::kInk), tr("Watch and Talk"));
   // A problem with the class records, for the teacher to pass on.
   std::string problem = !kiosk_.journal_error.empty()
@@ -126,7 +127,7 @@ void HomeScreen::draw(const Canvas& c, double now) const {
     Rect r{chip.rect.x + wiggle, chip.rect.y, chip.rect.w, chip.rect.h};
     c.card(r, selected ? rgb(style::kSun) : rgb(0xFFFFFF), c.px(style::kRadius));
     if (!selected) c.outline(r, rgb(0xFFD58A), c.px(style::kRadius), c.px(4));
-    c.icon({r.x + c.px(14), r.y + c.px(12), c.px(96), c.px(96)}, kiosk_.icon_texture(class_icon(chip.group)));
+    c.icon({r.x + c.px(14), r.y + c.px(12), c.px(96), c.px(96)}, kiosk_.icons->get(class_icon(chip.group)));
     c.text_centered({r.x + c.px(110), r.y, r.w - c.px(120), r.h}, FontSize::Title,
                     selected ? rgb(0xFFFFFF) : rgb(style::kInk), chip.group, selected);
   }
@@ -152,7 +153,7 @@ void HomeScreen::draw_tile(const Canvas& c, const Tile& tile, double now, size_t
 
   if (topic.broken) {
     c.card(r, rgb(0xEDEDED), radius);
-    c.icon({r.cx() - c.px(70), r.y + c.px(40), c.px(140), c.px(140)}, kiosk_.icon_texture("warning"));
+    c.icon({r.cx() - c.px(70), r.y + c.px(40), c.px(140), c.px(140)}, kiosk_.icons->get("warning"));
     c.text_centered({r.x + c.px(20), r.y + c.px(190), r.w - c.px(40), c.px(70)}, FontSize::Heading, rgb(style::kInk),
                     tr("This topic cannot open"));
     std::string why = topic.problems.empty() ? "" : topic.problems.front().describe();
@@ -163,7 +164,7 @@ void HomeScreen::draw_tile(const Canvas& c, const Tile& tile, double now, size_t
   c.card(r, rgb(band), radius);
   if (topic.cover.empty() || !c.picture(pic, c.textures().get(topic.cover), radius, ImDrawFlags_RoundCornersTop)) {
     c.fill(pic, rgb(0xFFFFFF, 120), radius, ImDrawFlags_RoundCornersTop);
-    c.icon({pic.cx() - c.px(60), pic.cy() - c.px(90), c.px(120), c.px(120)}, kiosk_.icon_texture("warning"));
+    c.icon({pic.cx() - c.px(60), pic.cy() - c.px(90), c.px(120), c.px(120)}, kiosk_.icons->get("warning"));
     c.text_centered({pic.x, pic.cy() + c.px(40), pic.w, c.px(60)}, FontSize::Small, rgb(style::kInk),
                     tr("Picture missing"));
   }

@@ -158,7 +158,7 @@ void PinPadScreen::submit() {
   } else {
     try {
       kiosk_.pins->set_pin(pin);
-      kiosk_.notify(tr("The admin PIN is saved."), Kiosk::Notice::Done);
+      kiosk_.notices.notify(tr("The admin PIN is saved."), Notices::Kind::Done);
       routes_.admin();
     } catch (const std::exception& e) {
       first_choice_.clear();

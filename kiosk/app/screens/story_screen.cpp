@@ -5,6 +5,7 @@
 
 #include "app/scenery.h"
 #include "app/style.h"
+#include "app/ui_clock.h"
 #include "core/i18n.h"
 
 namespace {
@@ -39,7 +40,7 @@ std::string StoryScreen::details() const {
 void StoryScreen::show_page(size_t page) {
   page_ = std::min(page, story_.pages.size());
   furthest_ = std::max(furthest_, page_);
-  turned_at_ = kiosk_.now();
+  turned_at_ = ui_now();
   turn_at_ = -1;
   narrator_.stop();
   if (finished()) {
@@ -118,7 +119,7 @@ void StoryScreen::draw(const Canvas& c, double now) const {
   const float w = c.design_width(), h = c.design_height();
   draw_sky(c);
   if (finished()) {
-    end_card(c, kiosk_.icon_texture("star"), tr("The end!"));
+    end_card(c, kiosk_.icons->get("star"), tr("The end!"));
   } else {
     const StoryPage& page = story_.pages[page_];
     float slide = (1 - style::ease_out(now, turned_at_, 0.3)) * c.px(60);

@@ -69,7 +69,7 @@ void TopicScreen::activate(const std::string& id) {
     const Entry& e = *card.entry;
     if (e.video || e.story || e.game) return routes_.entry(topic_, e);
   }
-  kiosk_.notify(tr("This activity cannot open on this kiosk yet"));
+  kiosk_.notices.notify(tr("This activity cannot open on this kiosk yet"));
 }
 
 void TopicScreen::finish() {
@@ -94,7 +94,7 @@ void TopicScreen::draw(const Canvas& c, double now) const {
   }
   c.card(finish_rect_, rgb(0xFFFFFF), c.px(style::kRadius));
   Rect f = finish_rect_;
-  c.icon({f.x + c.px(18), f.y + c.px(15), c.px(80), c.px(80)}, kiosk_.icon_texture("end-session"));
+  c.icon({f.x + c.px(18), f.y + c.px(15), c.px(80), c.px(80)}, kiosk_.icons->get("end-session"));
   c.text_centered({f.x + c.px(100), f.y, f.w - c.px(110), f.h}, FontSize::Title, rgb(style::kGo), tr("Finish"));
 
   float rise = 1 - style::ease_out(now, entered_, 0.4);
@@ -109,9 +109,9 @@ void TopicScreen::draw(const Canvas& c, double now) const {
     Rect art{r.x, r.y, r.w, r.h - c.px(100)};
     c.fill(art, broken ? rgb(0xE5E5E5) : rgb(color, 70), radius, ImDrawFlags_RoundCornersTop);
     if (card.picture.empty() || !c.picture(art, c.textures().get(card.picture), radius, ImDrawFlags_RoundCornersTop))
-      c.icon(art.inset(c.px(28)), kiosk_.icon_texture(broken ? "warning" : card.icon));
+      c.icon(art.inset(c.px(28)), kiosk_.icons->get(broken ? "warning" : card.icon));
     else  // a story or a game shows its first picture, with its kind in the corner
-      c.icon({art.x + c.px(10), art.y + c.px(10), c.px(70), c.px(70)}, kiosk_.icon_texture(card.icon));
+      c.icon({art.x + c.px(10), art.y + c.px(10), c.px(70), c.px(70)}, kiosk_.icons->get(card.icon));
     Rect label{r.x + c.px(12), r.y + r.h - c.px(100), r.w - c.px(24), c.px(100)};
     if (broken) {
       c.text_centered(label, FontSize::Small, rgb(0x9A3412), card.entry->problems.front().describe());
@@ -124,7 +124,7 @@ void TopicScreen::draw(const Canvas& c, double now) const {
 
 void TopicScreen::draw_confirm(const Canvas& c) const {
   Rect card = dimmed_card(c, 1160, 520);
-  c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, kiosk_.icon_texture("end-session"));
+  c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, kiosk_.icons->get("end-session"));
   c.text_centered({card.x, card.y + c.px(200), card.w, c.px(100)}, FontSize::Title, rgb(style::kInk),
                   tr("Finish this session?"));
   pill_button(c, yes_rect_, Glyph::Back, tr("Finish"), rgb(style::kGo));

@@ -152,7 +152,7 @@ bool VideoLessonScreen::change_cues(const std::function<void()>& change) {
   try {
     change();
   } catch (const std::exception& e) {
-    kiosk_.notify(format(tr("The question cannot be saved: %s"), e.what()));
+    kiosk_.notices.notify(format(tr("The question cannot be saved: %s"), e.what()));
     return false;
   }
   // The new snapshot has the lesson with its cues as they are now; the topic's questions too.
@@ -176,7 +176,7 @@ void VideoLessonScreen::retrack() {
 
 void VideoLessonScreen::confirm(std::string text) {
   confirmation_ = std::move(text);
-  confirm_until_ = kiosk_.now() + kConfirmSeconds;
+  confirm_until_ = ui_now() + kConfirmSeconds;
 }
 
 bool VideoLessonScreen::animating(double now) const {
@@ -367,11 +367,11 @@ void VideoLessonScreen::draw(const Canvas& c, double now) const {
       small_button(remove_no_, 0xEEF0F4, style::kInk, tr("Keep"));
     }
   } else if (phase_ == Phase::Ended) {
-    end_card(c, kiosk_.icon_texture("star"), tr("The end!"));
+    end_card(c, kiosk_.icons->get("star"), tr("The end!"));
   } else if (phase_ == Phase::Failed) {
     c.fill(c.px(0, 0, w, h), rgb(style::kSkyTop));
     Rect card = dimmed_card(c, 1300, 640);
-    c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, kiosk_.icon_texture("warning"));
+    c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, kiosk_.icons->get("warning"));
     c.text_centered({card.x, card.y + c.px(200), card.w, c.px(90)}, FontSize::Title, rgb(style::kInk),
                     tr("This video cannot be played"));
     c.text_centered({card.x + c.px(60), card.y + c.px(290), card.w - c.px(120), c.px(120)}, FontSize::Body,
@@ -395,7 +395,7 @@ void VideoLessonScreen::draw(const Canvas& c, double now) const {
   if (now < confirm_until_) {  // "question added / removed"
     Rect r = c.px(w / 2 - 450, 60, 900, 130);
     c.card(r, rgb(style::kGo), r.h / 2);
-    c.icon({r.x + c.px(25), r.y + c.px(15), c.px(100), c.px(100)}, kiosk_.icon_texture("star"));
+    c.icon({r.x + c.px(25), r.y + c.px(15), c.px(100), c.px(100)}, kiosk_.icons->get("star"));
     c.text_centered({r.x + c.px(130), r.y, r.w - c.px(170), r.h}, FontSize::Title, rgb(0xFFFFFF), confirmation_, true);
   }
 }

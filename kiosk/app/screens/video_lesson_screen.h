@@ -11,6 +11,7 @@
 #include "app/narrator.h"
 #include "app/routes.h"
 #include "app/screens/cue_chooser.h"
+#include "app/ui_clock.h"
 #include "app/widgets.h"
 #include "core/activity.h"
 #include "core/cue_tracker.h"
@@ -36,8 +37,8 @@ class VideoLessonScreen : public Screen {
 
  private:
   enum class Phase { Playing, AtCue, Ended, Failed };
-  void show_controls() { controls_until_ = kiosk_.now() + kControlsSeconds; }
-  bool controls_visible() const { return phase_ == Phase::Playing && (player_->paused() || kiosk_.now() < controls_until_); }
+  void show_controls() { controls_until_ = ui_now() + kControlsSeconds; }
+  bool controls_visible() const { return phase_ == Phase::Playing && (player_->paused() || ui_now() < controls_until_); }
   void toggle_pause();
   void seek(double seconds);
   void continue_from_cue();
