@@ -23,7 +23,7 @@ void Routes::entry(std::shared_ptr<const Topic> topic, const Entry& entry) {
 }
 
 void Routes::summary(std::shared_ptr<const Topic> topic, SessionRow row) {
-  navigator_.replace(std::make_unique<SummaryScreen>(kiosk_, *this, std::move(topic), std::move(row)));
+  navigator_.replace(std::make_unique<SummaryScreen>(*this, *kiosk_.icons, std::move(topic), std::move(row)));
 }
 
 void Routes::admin_door() {

@@ -1,14 +1,14 @@
 #pragma once
 #include <string>
 
-#include "app/kiosk.h"
+#include "app/icons.h"
 #include "app/routes.h"
 
 // After "finish": how long the class worked on the topic and how many activities it did.
 class SummaryScreen : public Screen {
  public:
-  SummaryScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, SessionRow row)
-      : kiosk_(kiosk), routes_(routes), topic_(std::move(topic)), row_(std::move(row)) {}
+  SummaryScreen(Routes& routes, const Icons& icons, std::shared_ptr<const Topic> topic, SessionRow row)
+      : routes_(routes), icons_(icons), topic_(std::move(topic)), row_(std::move(row)) {}
   std::string name() const override { return "summary"; }
   void enter(double now) override { entered_ = now; }
   void update(const Canvas& canvas, Targets& targets, double now) override;
@@ -18,8 +18,8 @@ class SummaryScreen : public Screen {
   bool animating(double now) const override { return now - entered_ < 0.8; }
 
  private:
-  Kiosk& kiosk_;
   Routes& routes_;
+  const Icons& icons_;
   std::shared_ptr<const Topic> topic_;
   SessionRow row_;
   double entered_ = 0;
