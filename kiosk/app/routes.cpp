@@ -17,9 +17,13 @@ void Routes::topic(std::shared_ptr<const Topic> topic) {
 }
 
 void Routes::entry(std::shared_ptr<const Topic> topic, const Entry& entry) {
-  if (entry.video) navigator_.push(std::make_unique<VideoLessonScreen>(kiosk_, *this, std::move(topic), entry));
-  else if (entry.story) navigator_.push(std::make_unique<StoryScreen>(kiosk_, *this, std::move(topic), entry));
-  else if (entry.game) navigator_.push(std::make_unique<GameScreen>(kiosk_, *this, std::move(topic), entry));
+  const ActivityServices services{*kiosk_.icons, *kiosk_.sessions, kiosk_.wake_event};
+  if (entry.video)
+    navigator_.push(std::make_unique<VideoLessonScreen>(*this, services, *kiosk_.content, kiosk_.notices, kiosk_.window,
+                                                        std::move(topic), entry));
+  else if (entry.story) navigator_.push(std::make_unique<StoryScreen>(*this, services, std::move(topic), entry));
+  else if (entry.game)
+    navigator_.push(std::make_unique<GameScreen>(*this, services, *kiosk_.sounds, kiosk_.game_seeds, std::move(topic), entry));
 }
 
 void Routes::summary(std::shared_ptr<const Topic> topic, SessionRow row) {

@@ -14,17 +14,19 @@ constexpr float kMargin = 60, kTop = 170, kGap = 36;
 constexpr unsigned int kRight = 0x2EB872, kWrong = 0xE76F51;
 }  // namespace
 
-GameScreen::GameScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry)
-    : kiosk_(kiosk), routes_(routes), topic_(std::move(topic)), entry_(entry), narrator_(kiosk.wake_event),
-      activity_(*kiosk.sessions, "game", topic_->id + "/" + entry.id, [this] { return details(); }) {}
+GameScreen::GameScreen(Routes& routes, const ActivityServices& services, SoundEffects& sounds, std::mt19937& seeds,
+                       std::shared_ptr<const Topic> topic, const Entry& entry)
+    : routes_(routes), icons_(services.icons), sounds_(sounds), seeds_(seeds), topic_(std::move(topic)), entry_(entry),
+      narrator_(services.wake_event),
+      activity_(services.sessions, "game", topic_->id + "/" + entry.id, [this] { return details(); }) {}
 
 void GameScreen::enter(double /*now*/) {
-  kiosk_.sounds->open();  // only while a game is shown: an open device wakes the kiosk ~90 times a second
+  sounds_.open();  // only while a game is shown: an open device wakes the kiosk ~90 times a second
   if (!rules_) start();  // the first time it opens
 }
 
 void GameScreen::leave() {
-  kiosk_.sounds->close();
+  sounds_.close();
   activity_.end(rules_->stats().finished ? "finished" : "left");
 }
 
@@ -36,7 +38,7 @@ std::string GameScreen::details() const {
 
 void GameScreen::start() {  // the first game and each "play again": a new board, a new activity
   activity_.start();  // before the new board: an open one is recorded with the old one's figures
-  rules_ = entry_.game->start(kiosk_.game_seeds());  // a new board: no class learns the positions
+  rules_ = entry_.game->start(seeds_());  // a new board: no class learns the positions
   mode_ = rules_->taps_scene() ? Mode::Scene : rules_->zones().empty() ? Mode::Tap : Mode::Drop;
   held_.reset();
   flash_ = Outcome::None;
@@ -46,7 +48,7 @@ void GameScreen::start() {  // the first game and each "play again": a new board
 void GameScreen::play(Outcome outcome, std::optional<size_t> piece) {
   if (outcome == Outcome::None) return;
   const auto prompt_before = rules_->prompt().vi;
-  kiosk_.sounds->play(outcome == Outcome::Wrong ? "wrong" : outcome == Outcome::Done ? "cheer" : "right");
+  sounds_.play(outcome == Outcome::Wrong ? "wrong" : outcome == Outcome::Done ? "cheer" : "right");
   flash_ = outcome;
   flash_piece_ = piece;
   flash_at_ = ui_now();
@@ -232,7 +234,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
     float pop = style::ease_out(now, done_at_ + kCelebrateDelay, 0.5);
     float star = c.px(90 + 50 * pop);
     for (int k = -1; k <= 1; ++k)
-      c.icon({card.cx() + k * c.px(200) - star, card.y + c.px(40), star * 2, star * 2}, kiosk_.icons->get("star"));
+      c.icon({card.cx() + k * c.px(200) - star, card.y + c.px(40), star * 2, star * 2}, icons_.get("star"));
     c.text_centered({card.x, card.y + c.px(270), card.w, c.px(110)}, FontSize::Huge, rgb(style::kInk), tr("Well done!"));
   } else {
     // The question, and one star per step to get right (filled as they are won).
@@ -240,7 +242,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
                   rules_->prompt().in(ui_language()));
     for (int i = 0; i < std::min(stats.rounds, 8); ++i) {
       Rect s = c.px(w - 70 - 60.0f * (std::min(stats.rounds, 8) - i), 55, 56, 56);
-      if (i < stats.right) c.icon(s, kiosk_.icons->get("star"));
+      if (i < stats.right) c.icon(s, icons_.get("star"));
       else c.circle(s.cx(), s.cy(), s.w * 0.3f, rgb(style::kMuted, 120));
     }
     const auto pieces = rules_->pieces();
@@ -261,7 +263,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
       if (flashing) {
         float fx = scene_rect_.x + scene_rect_.w * cursor_x_, fy = scene_rect_.y + scene_rect_.h * cursor_y_;
         c.ring(fx, fy, c.px(60), rgb(flash_ == Outcome::Wrong ? kWrong : kRight), c.px(14));
-        if (flash_ != Outcome::Wrong) c.icon({fx - c.px(60), fy - c.px(160), c.px(120), c.px(120)}, kiosk_.icons->get("star"));
+        if (flash_ != Outcome::Wrong) c.icon({fx - c.px(60), fy - c.px(160), c.px(120), c.px(120)}, icons_.get("star"));
       }
     }
     for (size_t k = 0; k < zone_rects_.size(); ++k) {
@@ -288,7 +290,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
         c.icon(r.inset(c.px(14)), c.textures().get(p.picture));
       } else {  // a memory card's back
         c.fill(r.inset(c.px(10)), rgb(topic_->color ? topic_->color : 0x219EBC), radius);
-        c.icon(r.inset(r.w * 0.28f), kiosk_.icons->get("star"));
+        c.icon(r.inset(r.w * 0.28f), icons_.get("star"));
       }
       if (p.done) c.outline(r, rgb(kRight), radius, c.px(10));
       if (held_ && *held_ == i) c.outline(r.inset(-c.px(6)), rgb(style::kSun), radius + c.px(6), c.px(10));
@@ -296,7 +298,7 @@ void GameScreen::draw(const Canvas& c, double now) const {
         c.outline(r, rgb(flash_ == Outcome::Wrong ? kWrong : kRight), radius, c.px(12));
         if (flash_ != Outcome::Wrong) {  // a star pops up out of a right answer
           float rise = style::ease_out(now, flash_at_, kFlash) * c.px(90);
-          c.icon({r.cx() - c.px(70), r.y - c.px(40) - rise, c.px(140), c.px(140)}, kiosk_.icons->get("star"));
+          c.icon({r.cx() - c.px(70), r.y - c.px(40) - rise, c.px(140), c.px(140)}, icons_.get("star"));
         }
       }
     }

@@ -4,10 +4,12 @@
 // get a happy sound and a star, wrong ones a gentle "try again"; the end is a celebration.
 #include <memory>
 #include <optional>
+#include <random>
 
-#include "app/kiosk.h"
 #include "app/narrator.h"
 #include "app/routes.h"
+#include "app/screens/activity_services.h"
+#include "app/sound_effects.h"
 #include "app/ui_clock.h"
 #include "app/widgets.h"
 #include "core/activity.h"
@@ -15,8 +17,9 @@
 
 class GameScreen : public Screen {
  public:
-  // `entry` (a game) lives in `topic`.
-  GameScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry);
+  // `entry` (a game) lives in `topic`. Each game start shuffles its board with a seed from `seeds`.
+  GameScreen(Routes& routes, const ActivityServices& services, SoundEffects& sounds, std::mt19937& seeds,
+             std::shared_ptr<const Topic> topic, const Entry& entry);
   std::string name() const override { return "game"; }
   void enter(double now) override;
   void leave() override;
@@ -41,8 +44,10 @@ class GameScreen : public Screen {
   std::optional<size_t> zone_at(float x, float y) const;
 
   static constexpr double kFlash = 0.6, kCelebrateDelay = 0.9, kSettle = 1.1;
-  Kiosk& kiosk_;
   Routes& routes_;
+  const Icons& icons_;
+  SoundEffects& sounds_;
+  std::mt19937& seeds_;
   std::shared_ptr<const Topic> topic_;  // keeps entry_ alive
   const Entry& entry_;
   std::unique_ptr<GameRules> rules_;  // from enter() on

@@ -12,10 +12,11 @@ namespace {
 constexpr float kCaptionH = 210, kSide = 170;
 }
 
-StoryScreen::StoryScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry)
-    : kiosk_(kiosk), routes_(routes), topic_(std::move(topic)), entry_(entry), story_(*entry.story),
-      narrator_(kiosk.wake_event),
-      activity_(*kiosk.sessions, "lesson", topic_->id + "/" + entry.id, [this] { return details(); }) {}
+StoryScreen::StoryScreen(Routes& routes, const ActivityServices& services, std::shared_ptr<const Topic> topic,
+                         const Entry& entry)
+    : routes_(routes), icons_(services.icons), topic_(std::move(topic)), entry_(entry), story_(*entry.story),
+      narrator_(services.wake_event),
+      activity_(services.sessions, "lesson", topic_->id + "/" + entry.id, [this] { return details(); }) {}
 
 void StoryScreen::enter(double /*now*/) {
   if (!started_) start();  // the first time it opens
@@ -119,7 +120,7 @@ void StoryScreen::draw(const Canvas& c, double now) const {
   const float w = c.design_width(), h = c.design_height();
   draw_sky(c);
   if (finished()) {
-    end_card(c, kiosk_.icons->get("star"), tr("The end!"));
+    end_card(c, icons_.get("star"), tr("The end!"));
   } else {
     const StoryPage& page = story_.pages[page_];
     float slide = (1 - style::ease_out(now, turned_at_, 0.3)) * c.px(60);

@@ -3,16 +3,16 @@
 // forth, or lets the pages turn by themselves after each narration.
 #include <memory>
 
-#include "app/kiosk.h"
 #include "app/narrator.h"
 #include "app/routes.h"
+#include "app/screens/activity_services.h"
 #include "app/widgets.h"
 #include "core/activity.h"
 
 class StoryScreen : public Screen {
  public:
   // `entry` (a story) lives in `topic`.
-  StoryScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry);
+  StoryScreen(Routes& routes, const ActivityServices& services, std::shared_ptr<const Topic> topic, const Entry& entry);
   std::string name() const override { return "story"; }
   void enter(double now) override;
   void leave() override;
@@ -31,8 +31,8 @@ class StoryScreen : public Screen {
   std::string details() const;
   bool finished() const { return page_ >= story_.pages.size(); }
 
-  Kiosk& kiosk_;
   Routes& routes_;
+  const Icons& icons_;
   std::shared_ptr<const Topic> topic_;  // keeps entry_ and story_ alive
   const Entry& entry_;
   const PictureStory& story_;

@@ -38,16 +38,19 @@ std::vector<double> cue_times(const VideoLesson& lesson) {
 }
 }  // namespace
 
-VideoLessonScreen::VideoLessonScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry)
-    : kiosk_(kiosk), routes_(routes), topic_(std::move(topic)), ref_(topic_->id + "/" + entry.id), lesson_(entry.video),
-      narrator_(kiosk.wake_event), cues_(cue_times(*lesson_)),
-      activity_(*kiosk.sessions, "lesson", ref_, [this] { return details(); }) {}
+VideoLessonScreen::VideoLessonScreen(Routes& routes, const ActivityServices& services, ContentLibrary& content,
+                                     Notices& notices, SDL_Window* window, std::shared_ptr<const Topic> topic,
+                                     const Entry& entry)
+    : routes_(routes), icons_(services.icons), content_(content), notices_(notices), window_(window),
+      wake_event_(services.wake_event), topic_(std::move(topic)), ref_(topic_->id + "/" + entry.id),
+      lesson_(entry.video), narrator_(services.wake_event), cues_(cue_times(*lesson_)),
+      activity_(services.sessions, "lesson", ref_, [this] { return details(); }) {}
 
 void VideoLessonScreen::enter(double /*now*/) {
   if (player_ || phase_ == Phase::Failed) return;  // opened already
   activity_.start();
   try {
-    player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Video, kiosk_.wake_event, kiosk_.window);
+    player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Video, wake_event_, window_);
     player_->load(lesson_->file);
   } catch (const std::exception& e) {
     error_ = e.what();
@@ -136,12 +139,12 @@ void VideoLessonScreen::open_chooser() {
 }
 
 void VideoLessonScreen::add_cue(const LocalText& question) {
-  if (!change_cues([&] { kiosk_.content->add_cue(ref_, {add_at_, question}); })) return;
+  if (!change_cues([&] { content_.add_cue(ref_, {add_at_, question}); })) return;
   confirm(tr("Question added"));
 }
 
 void VideoLessonScreen::remove_cue() {
-  if (!change_cues([&] { kiosk_.content->remove_cue(ref_, cue_); })) return;
+  if (!change_cues([&] { content_.remove_cue(ref_, cue_); })) return;
   narrator_.stop();
   phase_ = Phase::Playing;  // still paused there, with the controls up
   show_controls();
@@ -152,13 +155,13 @@ bool VideoLessonScreen::change_cues(const std::function<void()>& change) {
   try {
     change();
   } catch (const std::exception& e) {
-    kiosk_.notices.notify(format(tr("The question cannot be saved: %s"), e.what()));
+    notices_.notify(format(tr("The question cannot be saved: %s"), e.what()));
     return false;
   }
   // The new snapshot has the lesson with its cues as they are now; the topic's questions too.
-  const Entry* entry = find_lesson(*kiosk_.content->catalog(), ref_);
+  const Entry* entry = find_lesson(*content_.catalog(), ref_);
   if (!entry || !entry->video) return false;  // content is only replaced from admin mode, never under a lesson
-  topic_ = share_topic(kiosk_.content->catalog(), topic_->id);
+  topic_ = share_topic(content_.catalog(), topic_->id);
   lesson_ = entry->video;
   retrack();
   return true;
@@ -367,11 +370,11 @@ void VideoLessonScreen::draw(const Canvas& c, double now) const {
       small_button(remove_no_, 0xEEF0F4, style::kInk, tr("Keep"));
     }
   } else if (phase_ == Phase::Ended) {
-    end_card(c, kiosk_.icons->get("star"), tr("The end!"));
+    end_card(c, icons_.get("star"), tr("The end!"));
   } else if (phase_ == Phase::Failed) {
     c.fill(c.px(0, 0, w, h), rgb(style::kSkyTop));
     Rect card = dimmed_card(c, 1300, 640);
-    c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, kiosk_.icons->get("warning"));
+    c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, icons_.get("warning"));
     c.text_centered({card.x, card.y + c.px(200), card.w, c.px(90)}, FontSize::Title, rgb(style::kInk),
                     tr("This video cannot be played"));
     c.text_centered({card.x + c.px(60), card.y + c.px(290), card.w - c.px(120), c.px(120)}, FontSize::Body,
@@ -395,7 +398,7 @@ void VideoLessonScreen::draw(const Canvas& c, double now) const {
   if (now < confirm_until_) {  // "question added / removed"
     Rect r = c.px(w / 2 - 450, 60, 900, 130);
     c.card(r, rgb(style::kGo), r.h / 2);
-    c.icon({r.x + c.px(25), r.y + c.px(15), c.px(100), c.px(100)}, kiosk_.icons->get("star"));
+    c.icon({r.x + c.px(25), r.y + c.px(15), c.px(100), c.px(100)}, icons_.get("star"));
     c.text_centered({r.x + c.px(130), r.y, r.w - c.px(170), r.h}, FontSize::Title, rgb(0xFFFFFF), confirmation_, true);
   }
 }

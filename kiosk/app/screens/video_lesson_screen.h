@@ -6,20 +6,24 @@
 #include <memory>
 #include <optional>
 
-#include "app/kiosk.h"
 #include "app/media_player.h"
 #include "app/narrator.h"
+#include "app/notices.h"
 #include "app/routes.h"
+#include "app/screens/activity_services.h"
 #include "app/screens/cue_chooser.h"
 #include "app/ui_clock.h"
 #include "app/widgets.h"
 #include "core/activity.h"
+#include "core/content_library.h"
 #include "core/cue_tracker.h"
 
 class VideoLessonScreen : public Screen {
  public:
-  // `entry` (a video lesson) lives in `topic`.
-  VideoLessonScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic, const Entry& entry);
+  // `entry` (a video lesson) lives in `topic`. The teacher's questions are saved through `content`;
+  // the video plays in `window`.
+  VideoLessonScreen(Routes& routes, const ActivityServices& services, ContentLibrary& content, Notices& notices,
+                    SDL_Window* window, std::shared_ptr<const Topic> topic, const Entry& entry);
   std::string name() const override { return "lesson"; }
   // The first time: starts the activity and opens the video.
   void enter(double now) override;
@@ -53,8 +57,12 @@ class VideoLessonScreen : public Screen {
   void confirm(std::string text);
 
   static constexpr double kControlsSeconds = 4, kConfirmSeconds = 2.5, kSeekStepSeconds = 10;
-  Kiosk& kiosk_;
   Routes& routes_;
+  const Icons& icons_;
+  ContentLibrary& content_;
+  Notices& notices_;
+  SDL_Window* window_;
+  uint32_t wake_event_;
   std::shared_ptr<const Topic> topic_;
   const std::string ref_;  // "topic/lesson", in the journal and added-cues.json
   std::shared_ptr<const VideoLesson> lesson_;  // the latest, with the cues added or removed here
