@@ -13,7 +13,8 @@
 void Routes::start() { navigator_.push(std::make_unique<HomeScreen>(kiosk_, *this)); }
 
 void Routes::topic(std::shared_ptr<const Topic> topic) {
-  navigator_.push(std::make_unique<TopicScreen>(kiosk_, *this, std::move(topic)));
+  navigator_.push(
+      std::make_unique<TopicScreen>(*this, *kiosk_.icons, kiosk_.notices, *kiosk_.sessions, *kiosk_.content, std::move(topic)));
 }
 
 void Routes::entry(std::shared_ptr<const Topic> topic, const Entry& entry) {
@@ -32,7 +33,7 @@ void Routes::summary(std::shared_ptr<const Topic> topic, SessionRow row) {
 
 void Routes::admin_door() {
   auto mode = kiosk_.pins->has_pin() ? PinPadScreen::Mode::Check : PinPadScreen::Mode::Choose;
-  navigator_.push(std::make_unique<PinPadScreen>(kiosk_, *this, mode));
+  navigator_.push(std::make_unique<PinPadScreen>(*this, *kiosk_.pins, kiosk_.notices, mode));
 }
 
 void Routes::admin() {
@@ -41,7 +42,9 @@ void Routes::admin() {
   else navigator_.replace(std::make_unique<AdminScreen>(kiosk_, *this));
 }
 
-void Routes::change_pin() { navigator_.push(std::make_unique<PinPadScreen>(kiosk_, *this, PinPadScreen::Mode::Choose)); }
+void Routes::change_pin() {
+  navigator_.push(std::make_unique<PinPadScreen>(*this, *kiosk_.pins, kiosk_.notices, PinPadScreen::Mode::Choose));
+}
 
 void Routes::back() { navigator_.pop(); }
 

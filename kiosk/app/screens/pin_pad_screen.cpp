@@ -14,7 +14,8 @@ namespace {
 constexpr float kKeyW = 230, kKeyH = 140, kGap = 22;
 }  // namespace
 
-PinPadScreen::PinPadScreen(Kiosk& kiosk, Routes& routes, Mode mode) : kiosk_(kiosk), routes_(routes), mode_(mode) {
+PinPadScreen::PinPadScreen(Routes& routes, PinStore& pins, Notices& notices, Mode mode)
+    : routes_(routes), pins_(pins), notices_(notices), mode_(mode) {
   if (mode_ == Mode::Choose) message_ = tr("4 to 8 digits. Only grown-ups should know it.");
 }
 
@@ -26,7 +27,7 @@ std::string PinPadScreen::heading() const {
 void PinPadScreen::update(const Canvas& c, Targets& targets, double now) {
   now_ = now;
   idle_.start(now);
-  locked_for_ = mode_ == Mode::Check ? kiosk_.pins->seconds_locked(unix_now()) : 0;
+  locked_for_ = mode_ == Mode::Check ? pins_.seconds_locked(unix_now()) : 0;
   const float w = c.design_width(), h = c.design_height();
   const float pad_w = 3 * kKeyW + 2 * kGap, pad_h = 4 * kKeyH + 3 * kGap;
   card_ = c.px(w / 2 - 520, h / 2 - 515, 1040, 1030);
@@ -133,7 +134,7 @@ void PinPadScreen::submit() {
   std::string pin = std::exchange(digits_, "");
   message_is_error_ = true;
   if (mode_ == Mode::Check) {
-    switch (kiosk_.pins->check(pin, unix_now())) {
+    switch (pins_.check(pin, unix_now())) {
       case PinStore::Check::Right:
         routes_.admin();
         return;
@@ -157,8 +158,8 @@ void PinPadScreen::submit() {
     shake_until_ = now_ + 0.5;
   } else {
     try {
-      kiosk_.pins->set_pin(pin);
-      kiosk_.notices.notify(tr("The admin PIN is saved."), Notices::Kind::Done);
+      pins_.set_pin(pin);
+      notices_.notify(tr("The admin PIN is saved."), Notices::Kind::Done);
       routes_.admin();
     } catch (const std::exception& e) {
       first_choice_.clear();
@@ -174,7 +175,7 @@ bool PinPadScreen::tick(double now) {
     routes_.home();
     return true;
   }
-  return locked_for_ > 0 && kiosk_.pins->seconds_locked(unix_now()) != locked_for_;
+  return locked_for_ > 0 && pins_.seconds_locked(unix_now()) != locked_for_;
 }
 
 double PinPadScreen::wake_in(double now) const {

@@ -3,8 +3,9 @@
 #include <vector>
 
 #include "app/idle_timeout.h"
-#include "app/kiosk.h"
+#include "app/notices.h"
 #include "app/routes.h"
+#include "core/pin_store.h"
 #include "app/widgets.h"
 
 // The door to admin mode: a number pad for the admin PIN. With no PIN stored yet (a new kiosk) or
@@ -14,7 +15,7 @@
 class PinPadScreen : public Screen {
  public:
   enum class Mode { Check, Choose };
-  PinPadScreen(Kiosk& kiosk, Routes& routes, Mode mode);
+  PinPadScreen(Routes& routes, PinStore& pins, Notices& notices, Mode mode);
   std::string name() const override { return "pin"; }
   void update(const Canvas& canvas, Targets& targets, double now) override;
   void draw(const Canvas& canvas, double now) const override;
@@ -30,8 +31,9 @@ class PinPadScreen : public Screen {
   void submit();
   std::string heading() const;
 
-  Kiosk& kiosk_;
   Routes& routes_;
+  PinStore& pins_;
+  Notices& notices_;
   Mode mode_;
   std::string digits_, first_choice_;  // first_choice_: the new PIN typed once, waiting for its repeat
   std::string message_;

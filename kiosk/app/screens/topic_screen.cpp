@@ -20,12 +20,13 @@ std::string entry_icon(const std::string& list, const Entry& e) {
 }
 }  // namespace
 
-TopicScreen::TopicScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic)
-    : kiosk_(kiosk), routes_(routes), topic_(std::move(topic)) {}
+TopicScreen::TopicScreen(Routes& routes, const Icons& icons, Notices& notices, SessionKeeper& sessions,
+                         const ContentLibrary& content, std::shared_ptr<const Topic> topic)
+    : routes_(routes), icons_(icons), notices_(notices), sessions_(sessions), content_(content), topic_(std::move(topic)) {}
 
 void TopicScreen::enter(double now) {
   entered_ = now;
-  if (auto latest = share_topic(kiosk_.content->catalog(), topic_->id)) topic_ = std::move(latest);
+  if (auto latest = share_topic(content_.catalog(), topic_->id)) topic_ = std::move(latest);
 }
 
 void TopicScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
@@ -69,11 +70,11 @@ void TopicScreen::activate(const std::string& id) {
     const Entry& e = *card.entry;
     if (e.video || e.story || e.game) return routes_.entry(topic_, e);
   }
-  kiosk_.notices.notify(tr("This activity cannot open on this kiosk yet"));
+  notices_.notify(tr("This activity cannot open on this kiosk yet"));
 }
 
 void TopicScreen::finish() {
-  SessionRow row = kiosk_.sessions->end(unix_now());
+  SessionRow row = sessions_.end(unix_now());
   routes_.summary(topic_, row);
 }
 
@@ -85,7 +86,7 @@ void TopicScreen::draw(const Canvas& c, double now) const {
   // Header band in the topic's colour: cover, title, class; the finish button on the right.
   c.fill(c.px(0, 0, w, kHeaderH), rgb(color));
   if (!topic_->cover.empty()) c.picture(c.px(kMargin - 20, 20, 186, 140), c.textures().get(topic_->cover), c.px(20));
-  const auto& session = kiosk_.sessions->current();
+  const auto& session = sessions_.current();
   c.text(c.px(kMargin + 190), c.px(26), FontSize::Title, rgb(0xFFFFFF), topic_->title.in(ui_language()),
          c.px(w - kMargin * 2 - 600));
   if (session) {
@@ -94,7 +95,7 @@ void TopicScreen::draw(const Canvas& c, double now) const {
   }
   c.card(finish_rect_, rgb(0xFFFFFF), c.px(style::kRadius));
   Rect f = finish_rect_;
-  c.icon({f.x + c.px(18), f.y + c.px(15), c.px(80), c.px(80)}, kiosk_.icons->get("end-session"));
+  c.icon({f.x + c.px(18), f.y + c.px(15), c.px(80), c.px(80)}, icons_.get("end-session"));
   c.text_centered({f.x + c.px(100), f.y, f.w - c.px(110), f.h}, FontSize::Title, rgb(style::kGo), tr("Finish"));
 
   float rise = 1 - style::ease_out(now, entered_, 0.4);
@@ -109,9 +110,9 @@ void TopicScreen::draw(const Canvas& c, double now) const {
     Rect art{r.x, r.y, r.w, r.h - c.px(100)};
     c.fill(art, broken ? rgb(0xE5E5E5) : rgb(color, 70), radius, ImDrawFlags_RoundCornersTop);
     if (card.picture.empty() || !c.picture(art, c.textures().get(card.picture), radius, ImDrawFlags_RoundCornersTop))
-      c.icon(art.inset(c.px(28)), kiosk_.icons->get(broken ? "warning" : card.icon));
+      c.icon(art.inset(c.px(28)), icons_.get(broken ? "warning" : card.icon));
     else  // a story or a game shows its first picture, with its kind in the corner
-      c.icon({art.x + c.px(10), art.y + c.px(10), c.px(70), c.px(70)}, kiosk_.icons->get(card.icon));
+      c.icon({art.x + c.px(10), art.y + c.px(10), c.px(70), c.px(70)}, icons_.get(card.icon));
     Rect label{r.x + c.px(12), r.y + r.h - c.px(100), r.w - c.px(24), c.px(100)};
     if (broken) {
       c.text_centered(label, FontSize::Small, rgb(0x9A3412), card.entry->problems.front().describe());
@@ -124,7 +125,7 @@ void TopicScreen::draw(const Canvas& c, double now) const {
 
 void TopicScreen::draw_confirm(const Canvas& c) const {
   Rect card = dimmed_card(c, 1160, 520);
-  c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, kiosk_.icons->get("end-session"));
+  c.icon({card.cx() - c.px(80), card.y + c.px(30), c.px(160), c.px(160)}, icons_.get("end-session"));
   c.text_centered({card.x, card.y + c.px(200), card.w, c.px(100)}, FontSize::Title, rgb(style::kInk),
                   tr("Finish this session?"));
   pill_button(c, yes_rect_, Glyph::Back, tr("Finish"), rgb(style::kGo));

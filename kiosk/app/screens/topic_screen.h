@@ -3,14 +3,19 @@
 #include <memory>
 #include <string>
 
-#include "app/kiosk.h"
+#include "app/icons.h"
+#include "app/notices.h"
 #include "app/routes.h"
+#include "core/content_library.h"
+#include "core/session_keeper.h"
 
 // Inside a running session: the topic's lessons and games as cards, and the teacher's "finish"
 // button that ends the session with a summary.
 class TopicScreen : public Screen {
  public:
-  TopicScreen(Kiosk& kiosk, Routes& routes, std::shared_ptr<const Topic> topic);
+  // The session on `topic` is running in `sessions`; `content` gives the newest snapshot of the topic.
+  TopicScreen(Routes& routes, const Icons& icons, Notices& notices, SessionKeeper& sessions, const ContentLibrary& content,
+              std::shared_ptr<const Topic> topic);
   std::string name() const override { return "topic"; }
   // Each time, back from a lesson too: the cards rise, and a lesson opens with the cues a teacher
   // added in the meantime (a new snapshot of the catalog).
@@ -36,8 +41,11 @@ class TopicScreen : public Screen {
   void draw_confirm(const Canvas& c) const;
   void draw_row(const Canvas& c, const char* heading, const char* empty_text, float y, bool empty) const;
 
-  Kiosk& kiosk_;
   Routes& routes_;
+  const Icons& icons_;
+  Notices& notices_;
+  SessionKeeper& sessions_;
+  const ContentLibrary& content_;
   std::shared_ptr<const Topic> topic_;  // keeps the catalog snapshot it is part of
   double entered_ = 0;
   Rect finish_rect_;
