@@ -10,7 +10,12 @@
 #include "app/screens/topic_screen.h"
 #include "app/screens/video_lesson_screen.h"
 
-void Routes::start() { navigator_.push(std::make_unique<HomeScreen>(kiosk_, *this)); }
+void Routes::start() {
+  auto save_settings = [&kiosk = kiosk_] { kiosk.save_settings_or_warn(); };
+  navigator_.push(std::make_unique<HomeScreen>(
+      *this, HomeScreen::Services{*kiosk_.icons, kiosk_.notices, *kiosk_.sessions, *kiosk_.content, kiosk_.settings,
+                                  save_settings, kiosk_.journal_error, kiosk_.clock_problem}));
+}
 
 void Routes::topic(std::shared_ptr<const Topic> topic) {
   navigator_.push(

@@ -30,14 +30,14 @@ std::string class_icon(const std::string& group) {
 
 void HomeScreen::enter(double now) {
   entered_ = now;
-  catalog_ = kiosk_.content->catalog();
+  catalog_ = services_.content.catalog();
 }
 
 void HomeScreen::update(const Canvas& c, Targets& targets, double /*now*/) {
   const float w = c.design_width();
 
   chips_.clear();
-  const auto& groups = kiosk_.settings.class_groups;
+  const auto& groups = services_.settings.class_groups;
   const float chips_x = kMargin + 160, chip_gap = 28;
   const float chip_w = std::min(kChipW, (w - chips_x - kMargin - chip_gap * (groups.size() - 1)) / groups.size());
   for (size_t i = 0; i < groups.size(); ++i) {
@@ -81,20 +81,20 @@ bool HomeScreen::animating(double now) const { return now - entered_ < 0.6 || no
 void HomeScreen::activate(const std::string& id) {
   if (id.rfind("class:", 0) == 0) {
     for (const auto& chip : chips_)
-      if ("class:" + ascii_slug(chip.group) == id) kiosk_.settings.last_class = chip.group;
-    kiosk_.save_settings_or_warn();
+      if ("class:" + ascii_slug(chip.group) == id) services_.settings.last_class = chip.group;
+    services_.save_settings();
     return;
   }
   if (id.rfind("topic:", 0) == 0) {
     auto topic = share_topic(catalog_, id.substr(6));
     if (!topic) return;
-    const auto& groups = kiosk_.settings.class_groups;
-    if (std::find(groups.begin(), groups.end(), kiosk_.settings.last_class) == groups.end()) {
+    const auto& groups = services_.settings.class_groups;
+    if (std::find(groups.begin(), groups.end(), services_.settings.last_class) == groups.end()) {
       hint_until_ = ui_now() + kHintSeconds;  // the class chips wiggle
-      kiosk_.notices.notify(tr("Choose a class first"));
+      services_.notices.notify(tr("Choose a class first"));
       return;
     }
-    kiosk_.sessions->start(kiosk_.settings.last_class, topic->id, unix_now());
+    services_.sessions.start(services_.settings.last_class, topic->id, unix_now());
     routes_.topic(std::move(topic));
   }
 }
@@ -104,12 +104,12 @@ void HomeScreen::draw(const Canvas& c, double now) const {
   const float w = c.design_width();
 
   // Header: logo and name.
-  c.icon(c.px(kMargin - 10, 20, 140, 140), kiosk_.icons->get("logo"));
+  c.icon(c.px(kMargin - 10, 20, 140, 140), services_.icons.get("logo"));
   c.text(c.px(kMargin + 150), c.px(38), FontSize::Huge, rgb(style::kInk), tr("Watch and Talk"));
   // A problem with the class records, for the teacher to pass on.
-  std::string problem = !kiosk_.journal_error.empty()
-                            ? format(tr("The journal cannot be written: %s"), kiosk_.journal_error.c_str())
-                        : !kiosk_.clock_problem.empty()
+  std::string problem = !services_.journal_error.empty()
+                            ? format(tr("The journal cannot be written: %s"), services_.journal_error.c_str())
+                        : !services_.clock_problem.empty()
                             ? tr("The kiosk's date and time are wrong, so sessions are dated wrong: ask for them to be set.")
                             : "";
   if (!problem.empty()) {
@@ -123,11 +123,11 @@ void HomeScreen::draw(const Canvas& c, double now) const {
   float wiggle = hinting ? std::sin(static_cast<float>(now * 18)) * c.px(6) : 0;
   c.text(c.px(kMargin), c.px(kChipsY + 30), FontSize::Title, rgb(style::kInk), tr("Class"));
   for (const auto& chip : chips_) {
-    bool selected = chip.group == kiosk_.settings.last_class;
+    bool selected = chip.group == services_.settings.last_class;
     Rect r{chip.rect.x + wiggle, chip.rect.y, chip.rect.w, chip.rect.h};
     c.card(r, selected ? rgb(style::kSun) : rgb(0xFFFFFF), c.px(style::kRadius));
     if (!selected) c.outline(r, rgb(0xFFD58A), c.px(style::kRadius), c.px(4));
-    c.icon({r.x + c.px(14), r.y + c.px(12), c.px(96), c.px(96)}, kiosk_.icons->get(class_icon(chip.group)));
+    c.icon({r.x + c.px(14), r.y + c.px(12), c.px(96), c.px(96)}, services_.icons.get(class_icon(chip.group)));
     c.text_centered({r.x + c.px(110), r.y, r.w - c.px(120), r.h}, FontSize::Title,
                     selected ? rgb(0xFFFFFF) : rgb(style::kInk), chip.group, selected);
   }
@@ -153,7 +153,7 @@ void HomeScreen::draw_tile(const Canvas& c, const Tile& tile, double now, size_t
 
   if (topic.broken) {
     c.card(r, rgb(0xEDEDED), radius);
-    c.icon({r.cx() - c.px(70), r.y + c.px(40), c.px(140), c.px(140)}, kiosk_.icons->get("warning"));
+    c.icon({r.cx() - c.px(70), r.y + c.px(40), c.px(140), c.px(140)}, services_.icons.get("warning"));
     c.text_centered({r.x + c.px(20), r.y + c.px(190), r.w - c.px(40), c.px(70)}, FontSize::Heading, rgb(style::kInk),
                     tr("This topic cannot open"));
     std::string why = topic.problems.empty() ? "" : topic.problems.front().describe();
@@ -164,7 +164,7 @@ void HomeScreen::draw_tile(const Canvas& c, const Tile& tile, double now, size_t
   c.card(r, rgb(band), radius);
   if (topic.cover.empty() || !c.picture(pic, c.textures().get(topic.cover), radius, ImDrawFlags_RoundCornersTop)) {
     c.fill(pic, rgb(0xFFFFFF, 120), radius, ImDrawFlags_RoundCornersTop);
-    c.icon({pic.cx() - c.px(60), pic.cy() - c.px(90), c.px(120), c.px(120)}, kiosk_.icons->get("warning"));
+    c.icon({pic.cx() - c.px(60), pic.cy() - c.px(90), c.px(120), c.px(120)}, services_.icons.get("warning"));
     c.text_centered({pic.x, pic.cy() + c.px(40), pic.w, c.px(60)}, FontSize::Small, rgb(style::kInk),
                     tr("Picture missing"));
   }
