@@ -1,5 +1,7 @@
 #pragma once
-// The kiosk's services, shared by the screens. Which screen opens which is in routes.h.
+// The kiosk's services. The Routes (routes.h) hand each screen only those it uses; admin mode,
+// which manages the kiosk itself (settings, content import and reload, the journal's export, the
+// exit to the desktop), gets the whole Kiosk.
 //
 // Ownership: the App owns the Kiosk and fills it once in init_kiosk(), before the first screen,
 // except `journal`, `journal_error`, `clock_problem` and `sessions`, which come right after the

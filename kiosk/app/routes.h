@@ -8,6 +8,7 @@
 //   admin ─change PIN─► PIN pad ─Back, or the new PIN saved─► admin, as it was
 //   PIN pad or admin left alone ─► home
 //
+// It is also where each screen is handed the services it uses, from the Kiosk (kiosk.h).
 // Lifetime: the App owns it with the Navigator; screens keep a reference. UI thread only.
 #include <memory>
 
