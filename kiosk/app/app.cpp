@@ -209,6 +209,7 @@ void App::init_kiosk() {
   textures_ = std::make_unique<TextureCache>(options_.texture_cache_mb ? uint64_t{*options_.texture_cache_mb} << 20
                                                                       : TextureCache::kDefaultCapBytes);
   kiosk_.textures = textures_.get();
+  kiosk_.sessions = std::make_unique<SessionKeeper>(nullptr, options_.heartbeat_seconds);  // its journal: open_journal()
   icons_ = std::make_unique<Icons>(kiosk_.paths.assets / "icons", *textures_);
   kiosk_.icons = icons_.get();
   kiosk_.asound_root = options_.asound_root;
@@ -237,7 +238,7 @@ void App::open_journal() {
     std::fprintf(stderr, "kiosk: %s\n", e.what());
   }
   kiosk_.check_clock();
-  kiosk_.sessions = std::make_unique<SessionKeeper>(kiosk_.journal.get(), options_.heartbeat_seconds);
+  kiosk_.sessions->attach(kiosk_.journal.get());
   if (!kiosk_.journal_error.empty() || !kiosk_.clock_problem.empty()) needs_frame_ = true;
   trace_startup("journal opened and recovered");
 }

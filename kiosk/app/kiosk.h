@@ -4,8 +4,9 @@
 // exit to the desktop), gets the whole Kiosk.
 //
 // Ownership: the App owns the Kiosk and fills it once in init_kiosk(), before the first screen,
-// except `journal`, `journal_error`, `clock_problem` and `sessions`, which come right after the
-// first frame and before any input (the journal's opening waits for the disk); every service lives
+// except `journal`, `journal_error` and `clock_problem`, which come right after the first frame and
+// before any input (the journal's opening waits for the disk; `sessions` gets the journal then,
+// SessionKeeper::attach); every service lives
 // until the App ends, after the last screen is gone, so a screen may keep a reference or pointer to
 // any of them. `journal` and `pins` are null when they could not start
 // (journal_error says why; admin mode is refused); `sessions` works without a journal.

@@ -23,6 +23,9 @@ struct ActiveSession {
 class SessionKeeper {
  public:
   SessionKeeper(Journal* journal, int heartbeat_seconds) : journal_(journal), heartbeat_s_(heartbeat_seconds) {}
+  // The kiosk opens its journal after the first frame (app.cpp), when the screens already hold
+  // this keeper: it is handed over then, before any session can start. Null: nothing is recorded.
+  void attach(Journal* journal) { journal_ = journal; }
 
   void start(const std::string& class_group, const std::string& topic_id, int64_t now);
   // Writes a heartbeat when one is due.
