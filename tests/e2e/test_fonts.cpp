@@ -39,6 +39,7 @@ TEST_CASE("fonts: a character Andika lacks comes from a fallback font and one no
   LiveKiosk kiosk(k);
   REQUIRE(kiosk.act("tap @class:La\n"));
   REQUIRE(kiosk.wait_element("topic:box"));
+  REQUIRE(kiosk.act("advance 2000\n"));  // the cards' staggered entrance over: all at rest, alike
   REQUIRE(kiosk.screenshot(k.shot("titles")));
   const Png shot = load_png(k.shot("titles"));
   const auto star = k.element("topic:star"), question = k.element("topic:question"), emoji = k.element("topic:emoji"),
