@@ -10,11 +10,11 @@
 #define SANITIZER_HOOK extern "C" __attribute__((visibility("default"), used, no_sanitize("address", "undefined")))
 
 SANITIZER_HOOK const char* __asan_default_options() {
-  return "exitcode=86:detect_leaks=1:check_initialization_order=1:strict_init_order=1";
+  return "exitcode=86:check_initialization_order=1:strict_init_order=1:detect_leaks=" DETECT_LEAKS;
 }
 
 SANITIZER_HOOK const char* __ubsan_default_options() { return "exitcode=86:halt_on_error=1:print_stacktrace=1"; }
 
-// Leaks inside the libraries we use (Mesa, fontconfig, libmpv...) are theirs: lsan.supp names only
-// their frames, so leaks of our own code are still reported.
+// Leaks inside the libraries we use are theirs: lsan.supp names only libraries, so leaks of our own
+// code are still reported (where DETECT_LEAKS is on: tests/sanitizer/CMakeLists.txt).
 SANITIZER_HOOK const char* __lsan_default_options() { return "suppressions=" LSAN_SUPPRESSIONS ":print_suppressions=0"; }
