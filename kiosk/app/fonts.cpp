@@ -128,7 +128,9 @@ std::vector<Fonts::Fallback> Fonts::fallbacks_for(const std::string& main_file, 
     for (size_t f = 0; f < fallbacks.size(); ++f) {
       ImFontGlyphRangesBuilder builder;
       add_ranges(builder, taken[f]);
-      builder.BuildRanges(&fallbacks[f].ranges);
+      ImVector<ImWchar> built;
+      builder.BuildRanges(&built);
+      fallbacks[f].ranges.assign(built.begin(), built.end());
     }
   }
   std::string named;  // each character once per run, all of a build on one line
@@ -174,7 +176,7 @@ void Fonts::build(float scale) {
       merged.MergeMode = true;
       merged.FontNo = fallback.index;
       // Not fatal: the characters then show as the replacement.
-      if (!io.Fonts->AddFontFromFileTTF(fallback.file.c_str(), design_px(size) * scale, &merged, fallback.ranges.Data))
+      if (!io.Fonts->AddFontFromFileTTF(fallback.file.c_str(), design_px(size) * scale, &merged, fallback.ranges.data()))
         std::fprintf(stderr, "kiosk: cannot load fallback font %s\n", fallback.file.c_str());
     }
     fonts_[i]->FallbackChar = kReplacement;  // when the atlas has it; else ImGui takes U+FFFD

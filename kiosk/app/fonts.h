@@ -34,7 +34,7 @@ class Fonts {
   struct Fallback {  // a font merged in for characters the main one lacks
     std::string file;
     int index = 0;  // the face in a collection (.ttc)
-    ImVector<ImWchar> ranges;
+    std::vector<ImWchar> ranges;  // not ImVector: 1.86's copies memcpy from null when empty (UBSan)
   };
   void build(float scale);
   std::vector<Fallback> fallbacks_for(const std::string& main_file, const char* style);
