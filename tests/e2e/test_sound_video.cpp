@@ -142,7 +142,8 @@ TEST_CASE("sound and picture: the admin sees how video is decoded here and the O
       CHECK(label(k, "admin:gl-renderer") == "Đồ họa (bộ dựng hình OpenGL): " + renderer);
       // Every row fits on the screen, its test button too, with no need to scroll.
       const int width = std::stoi(size), height = std::stoi(std::string(size).substr(5));
-      for (const auto& e : read_json(k.tree)["elements"]) {
+      const auto tree = read_json(k.tree);  // kept: a loop over a temporary's member reads freed memory
+      for (const auto& e : tree["elements"]) {
         CHECK(e["rect"][0].get<int>() + e["rect"][2].get<int>() <= width);
         CHECK(e["rect"][1].get<int>() + e["rect"][3].get<int>() <= height * 0.97);
       }
