@@ -19,6 +19,7 @@
 #include "app/full_screen.h"
 #include "app/imgui_input_bridge.h"
 #include "app/kiosk.h"
+#include "app/media_player.h"
 #include "app/replay.h"
 #include "core/navigator.h"
 #include "app/routes.h"
@@ -248,6 +249,7 @@ int App::run() {
   init_kiosk();
   frame();  // the home screen, as early as it can be
   open_journal();
+  MediaPlayer::preload();  // libmpv, on a thread, ready long before a lesson needs it
   int sleep_ms = 0;
   while (running_) {
     SDL_Event e;

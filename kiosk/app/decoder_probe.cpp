@@ -12,7 +12,7 @@ DecoderProbe::DecoderProbe(const std::filesystem::path& clip, uint32_t wake_even
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   try {
-    player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Video, wake_event, window);
+    player_ = MediaPlayer::create(MediaPlayer::Kind::Video, wake_event, window);
     player_->set_volume(0);  // unseen and unheard
     player_->load(clip);
   } catch (const std::exception& e) {

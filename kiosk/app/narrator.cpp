@@ -5,7 +5,7 @@
 void Narrator::say(const std::filesystem::path& clip) {
   if (!player_ && !failed_) {
     try {
-      player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Audio, wake_event_, nullptr);
+      player_ = MediaPlayer::create(MediaPlayer::Kind::Audio, wake_event_, nullptr);
       player_->set_volume(volume_);
     } catch (const std::exception& e) {
       failed_ = true;

@@ -15,10 +15,10 @@ InstallPaths find_install_paths() {
   auto prefix = executable_dir().parent_path();
   auto installed = prefix / KIOSK_DATADIR_REL;
   if (fs::is_directory(installed / "assets")) {
-    return {installed / "assets", installed / "content", prefix / KIOSK_LOCALEDIR_REL};
+    return {installed / "assets", installed / "content", prefix / KIOSK_LOCALEDIR_REL, prefix / KIOSK_PKGLIBDIR_REL};
   }
   fs::path source = KIOSK_SOURCE_DIR;
-  return {source / "assets", source / "content", KIOSK_BUILD_LOCALEDIR};
+  return {source / "assets", source / "content", KIOSK_BUILD_LOCALEDIR, KIOSK_BUILD_MODULEDIR};
 }
 
 fs::path default_data_dir() {

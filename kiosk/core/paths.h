@@ -4,12 +4,13 @@
 namespace fs = std::filesystem;
 
 // Where the program's read-only files are. An installed kiosk finds them relative to its own
-// executable (<prefix>/bin/kiosk -> <prefix>/share/xem-va-noi); a kiosk run from the build tree
-// falls back to the source tree.
+// executable (<prefix>/bin/kiosk -> <prefix>/share/xem-va-noi, <prefix>/lib/<triplet>/xem-va-noi);
+// a kiosk run from the build tree falls back to the source tree (and the build tree's module).
 struct InstallPaths {
   fs::path assets;
   fs::path content;  // the bundled sample content
   fs::path locale;   // gettext catalogues
+  fs::path modules;  // kiosk-mpv.so (app/media_player.h)
 };
 InstallPaths find_install_paths();
 

@@ -53,10 +53,10 @@ void ensure_display() {
 }
 
 KioskProcess::KioskProcess(const std::vector<std::string>& args, const std::filesystem::path& dir,
-                           const std::string& audio_driver)
+                           const std::string& audio_driver, const std::filesystem::path& program)
     : err_(dir / "kiosk.stderr") {
   ensure_display();
-  std::vector<std::string> argv_s = {KIOSK_EXE};
+  std::vector<std::string> argv_s = {program};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& s : argv_s) argv.push_back(s.data());
@@ -67,9 +67,9 @@ KioskProcess::KioskProcess(const std::vector<std::string>& args, const std::file
   posix_spawn_file_actions_addopen(&files, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   setenv("SDL_AUDIODRIVER", audio_driver.c_str(), 1);
   setenv("KIOSK_TEST_CHEAP_PIN_HASH", "1", 1);  // tests set and check many PINs (core/pin_store.h)
-  int rc = posix_spawn(&pid_, KIOSK_EXE, &files, nullptr, argv.data(), environ);
+  int rc = posix_spawn(&pid_, program.c_str(), &files, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&files);
-  if (rc != 0) throw std::runtime_error("cannot start " + std::string(KIOSK_EXE));
+  if (rc != 0) throw std::runtime_error("cannot start " + program.string());
 }
 
 KioskProcess::~KioskProcess() {
@@ -197,7 +197,7 @@ LiveKiosk::LiveKiosk(KioskRun& run, bool full_screen) : run_(run) {
   if (mkfifo(pipe_path.c_str(), 0600) != 0) throw std::runtime_error("mkfifo failed");
   auto args = run.args(pipe_path);
   if (full_screen) args.erase(args.begin(), args.begin() + 2);  // drop --windowed WxH
-  process_ = std::make_unique<KioskProcess>(args, run.dir.path, run.audio_driver);
+  process_ = std::make_unique<KioskProcess>(args, run.dir.path, run.audio_driver, run.program);
   script_.open(pipe_path);  // blocks until the kiosk opens its end
 }
 
@@ -261,7 +261,7 @@ std::vector<std::string> KioskRun::args(const std::filesystem::path& replay) con
 int KioskRun::run(const std::string& script, double timeout_seconds) {
   auto replay = dir / "script.txt";
   write_file(replay, script);
-  KioskProcess kiosk(args(replay), dir.path);
+  KioskProcess kiosk(args(replay), dir.path, "dummy", program);
   int rc = kiosk.wait(timeout_seconds);
   stderr_text = kiosk.stderr_text();
   return rc;

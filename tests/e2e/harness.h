@@ -23,10 +23,10 @@ void ensure_display();
 
 class KioskProcess {
  public:
-  // Starts build/kiosk/kiosk with `args`; stdout and stderr go to files in `dir`. SDL's audio goes
-  // to `audio_driver` (SDL_AUDIODRIVER), by default nowhere.
+  // Starts `program` (the build's kiosk, or an installed copy) with `args`; stdout and stderr go to
+  // files in `dir`. SDL's audio goes to `audio_driver` (SDL_AUDIODRIVER), by default nowhere.
   KioskProcess(const std::vector<std::string>& args, const std::filesystem::path& dir,
-               const std::string& audio_driver = "dummy");
+               const std::string& audio_driver = "dummy", const std::filesystem::path& program = KIOSK_EXE);
   ~KioskProcess();
   // Exit code, or -1 after `seconds` (the kiosk is then killed).
   [[nodiscard]] int wait(double seconds);
@@ -79,6 +79,7 @@ Png grab_screen();
 // One kiosk run in a fresh folder: --windowed, its own --data, --ui-tree and --replay script.
 struct KioskRun {
   TempDir dir;
+  std::filesystem::path program = KIOSK_EXE;
   std::filesystem::path data = dir / "data";
   std::filesystem::path tree = dir / "ui-tree.json";
   std::filesystem::path content = SAMPLE_CONTENT_DIR;

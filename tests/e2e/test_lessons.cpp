@@ -109,6 +109,49 @@ TEST_CASE("a truncated video shows the error card and the session goes on") {
   CHECK(k.sessions().at(0)["status"] == "completed");
 }
 
+// libmpv comes with a module of its own, loaded after the first frame (kiosk/app/media_player.h):
+// an installed kiosk finds it in its private lib folder, and one that lacks it says so on the lesson.
+TEST_CASE("an installed kiosk plays videos with the module beside it, and a lesson without the module fails with a reason") {
+  KioskRun k;
+  const auto prefix = k.dir / "prefix";
+  REQUIRE(std::system(("cmake --install " BUILD_DIR " --prefix " + prefix.string() + " > /dev/null").c_str()) == 0);
+  k.program = prefix / "bin" / "kiosk";
+  k.content = make_pack(k.dir, R"([{"id": "clip", "type": "video", "title": {"vi": "Phim thử"}, "file": "media/clip.mp4"}])");
+  REQUIRE(ffmpeg("-f lavfi -i color=c=0x0000FF:size=640x360:rate=25:duration=3 -c:v libx264 -pix_fmt yuv420p " +
+                 (k.content / "lab" / "media" / "clip.mp4").string()));
+  const auto open_lesson = "tap @class:La\ntap @topic:lab\ntap @lesson:lab/clip\n";
+  {
+    LiveKiosk kiosk(k);
+    kiosk.send(open_lesson);
+    REQUIRE(kiosk.wait_screen("lesson"));
+    CHECK(kiosk.wait_picture(k.shot("playing"), [](const Png& p) { return p.at(960, 540).near(0x0000FF, 40); }));
+    REQUIRE(kiosk.quit() == 0);
+  }
+  std::filesystem::path module;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(prefix))
+    if (f.path().filename() == "kiosk-mpv.so") module = f.path();
+  REQUIRE(module.parent_path().filename() == "xem-va-noi");
+  std::filesystem::remove(module);
+  KioskRun without;
+  without.program = k.program;
+  without.content = k.content;
+  LiveKiosk kiosk(without);
+  kiosk.send(open_lesson);
+  REQUIRE(kiosk.wait_screen("lesson"));
+  REQUIRE(kiosk.wait_element("lesson:back"));
+  CHECK(read_json(without.tree)["elements"].size() == 1);  // the error card: only the way back
+  REQUIRE(kiosk.screenshot(without.shot("no-module")));
+  CHECK(load_png(without.shot("no-module")).count_near(880, 240, 160, 160, 0xF77F00, 60) > 2000);  // its warning sign
+  kiosk.send("tap @lesson:back\n");
+  REQUIRE(kiosk.wait_screen("topic"));  // the session goes on
+  REQUIRE(kiosk.quit() == 0);
+  const auto err = kiosk.process().stderr_text();
+  CHECK(err.find("the video module cannot be loaded: " + module.string()) != std::string::npos);
+  const auto rows = query(without.data / "journal.sqlite", "SELECT status FROM activities");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].at("status") == "failed");
+}
+
 TEST_CASE("a video cut short after its header, which never shows a picture, is a failure and not a lesson watched") {
   KioskRun k;
   k.content = make_pack(k.dir, R"([{"id": "cut", "type": "video", "title": {"vi": "Phim cắt"}, "file": "media/cut.mp4"}])");

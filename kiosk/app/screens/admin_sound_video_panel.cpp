@@ -79,7 +79,7 @@ void AdminSoundVideoPanel::choose(const Choice& choice) {
 
 void AdminSoundVideoPanel::test(const Choice& choice) {
   try {
-    if (!test_player_) test_player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Audio, kiosk_.wake_event, nullptr);
+    if (!test_player_) test_player_ = MediaPlayer::create(MediaPlayer::Kind::Audio, kiosk_.wake_event, nullptr);
     test_player_->use_sound_output(choice.plays_on);
     test_player_->load(kiosk_.paths.assets / "sounds" / "cheer.wav");
     status_ok_ = true;

@@ -50,10 +50,11 @@ void VideoLessonScreen::enter(double /*now*/) {
   if (player_ || phase_ == Phase::Failed) return;  // opened already
   activity_.start();
   try {
-    player_ = std::make_unique<MediaPlayer>(MediaPlayer::Kind::Video, wake_event_, window_);
+    player_ = MediaPlayer::create(MediaPlayer::Kind::Video, wake_event_, window_);
     player_->load(lesson_->file);
   } catch (const std::exception& e) {
     error_ = e.what();
+    std::fprintf(stderr, "kiosk: cannot play %s: %s\n", lesson_->file.c_str(), error_.c_str());
     phase_ = Phase::Failed;
     activity_.end("failed");
   }
