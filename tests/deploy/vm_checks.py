@@ -12,7 +12,9 @@ the guest agent (commands inside the VM):
   - installing the package again (an upgrade) does not restart the running kiosk;
   - the watchdog: a session is started with the keyboard, the kiosk's main loop is stopped
     (SIGSTOP), systemd kills and restarts the kiosk, the home screen comes back and the journal
-    records the session as interrupted.
+    records the session as interrupted;
+  - a video lesson plays with its sound on the VM's sound card (Intel HDA, recorded to
+    WORK_DIR/vm-sound.wav), through the installed video module and libasound.
 Prints the numbers (seconds from power on to the first home frame, and more) and exits 1 on the
 first failed check. Screenshots are left in WORK_DIR/shots.
 """
@@ -26,6 +28,7 @@ import base64
 
 WORK = sys.argv[1]
 SHOTS = os.path.join(WORK, "shots")
+SOUND = os.path.join(WORK, "vm-sound.wav")
 SKY_TOP = (0xBD, 0xE8, 0xFF)  # kiosk/app/style.h kSkyTop: the home screen's sky at the top edge
 
 
@@ -177,6 +180,9 @@ def main():
         "-append", "root=/dev/vda rw console=ttyS0 quiet",
         "-drive", f"file={os.path.join(WORK, 'root.img')},if=virtio,format=raw",
         "-device", "VGA,edid=on,xres=1280,yres=800,xmax=1920,ymax=1200",
+        # A sound card as a mini-PC's onboard one (no sound server in the guest); what it plays
+        # lands in a WAV file here.
+        "-audiodev", f"wav,id=snd0,path={SOUND}", "-device", "intel-hda", "-device", "hda-output,audiodev=snd0",
         "-display", "none", "-nic", "none",
         "-monitor", f"unix:{mon_path},server=on,wait=off",
         "-chardev", f"socket,path={qga_path},server=on,wait=off,id=qga0",
@@ -276,6 +282,29 @@ def main():
             fail("the journal's sessions after the restart: " + rows)
         print(f"watchdog: killed {float(killed) - stopped:.0f} s after SIGSTOP (WatchdogSec=20), home again "
               f"{float(back) - stopped:.0f} s after it, at {img[0]}x{img[1]}; the session: {rows.strip()}; log: {log.strip()}")
+
+        # 6. A lesson with sound, as the package installed it: the video module and libmpv load,
+        # libasound finds the sound card, and the sound reaches it. A second kiosk, driven by a
+        # replay script, plays the sample video lesson for 20 s in a window over the first.
+        script = "wait 5000\ntap @class:La\ntap @topic:hand-washing\ntap @lesson:hand-washing/six-steps\nwait 20000\nquit\n"
+        code, out = agent.sh(
+            f"printf '{script}' > /tmp/lesson.txt && rm -rf /tmp/lesson-data && "
+            "runuser -u kiosk -- env DISPLAY=:0 timeout 300 kiosk --windowed 960x540 --data /tmp/lesson-data "
+            "--replay /tmp/lesson.txt > /tmp/lesson.log 2>&1; echo exit $?; "
+            "sqlite3 /tmp/lesson-data/journal.sqlite \"SELECT json_extract(details, '$.position_s') FROM activities\"; "
+            "grep -E 'sound output|plays sound on|cannot|video module' /tmp/lesson.log", timeout=420)
+        lines = out.strip().splitlines()
+        position = float(lines[1]) if len(lines) > 1 and lines[1].replace(".", "", 1).isdigit() else 0.0
+        with open(SOUND, "rb") as f:
+            f.seek(44)  # after the WAV header: 16-bit samples
+            data = f.read()
+        peak = max((abs(int.from_bytes(data[i:i + 2], "little", signed=True)) for i in range(0, len(data) - 1, 2)),
+                   default=0)
+        if lines[0] != "exit 0" or position < 5 or peak < 1000 or "cannot" in out:
+            fail(f"the lesson with sound: video at {position:.1f} s, sound peak {peak}, the kiosk said: {out.strip()}")
+        print(f"lesson with sound: the video reached {position:.1f} s of 20 s (TCG, software decoding); the sound card "
+              f"got {len(data) / 4 / 44100:.1f} s of sound, peak {peak} of 32767; the kiosk said: "
+              + "; ".join(l.strip() for l in lines[2:]))
         print("ALL VM CHECKS PASSED")
     finally:
         qemu.terminate()  # QEMU quits on SIGTERM, as on the monitor's quit
