@@ -23,6 +23,7 @@
 #include "app/replay.h"
 #include "core/navigator.h"
 #include "app/routes.h"
+#include "app/screens/home_screen.h"
 #include "app/screenshot.h"
 #include "app/trace.h"
 #include "app/style.h"
@@ -35,6 +36,9 @@
 #include "core/text.h"
 
 namespace {
+
+// Design pixels (the screens lay out 1920x1080) to the pixels of a width x height window.
+float scale_for(int width, int height) { return std::min(width / 1920.0f, height / 1080.0f); }
 
 // Dear ImGui's stock widgets (admin screens, typing a question): light, rounded, large enough
 // for a finger on a TV, scaled with the window.
@@ -72,6 +76,7 @@ class App : public ReplayHost {
   }
 
  private:
+  void init_content();
   bool init_window();
   void init_kiosk();
   void open_journal();
@@ -148,6 +153,12 @@ bool App::init_window() {
   }
   trace_startup("SDL video started");
   IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG | IMG_INIT_WEBP);
+  // The home screen's pictures and the font atlas, each on a thread, while the window and its GL
+  // context are made. The atlas is for the size the window will have: the screen's in full screen.
+  textures_->prefetch(HomeScreen::pictures(*icons_, kiosk_.settings.class_groups, *kiosk_.content->catalog()));
+  SDL_DisplayMode screen{};
+  const bool full = !options_.windowed && SDL_GetDesktopDisplayMode(0, &screen) == 0;
+  fonts_.prepare(scale_for(full ? screen.w : options_.width, full ? screen.h : options_.height), kiosk_.content->catalog());
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
@@ -169,7 +180,7 @@ bool App::init_window() {
   if (!options_.windowed) SDL_SetWindowKeyboardGrab(window_, SDL_TRUE);  // keep Alt+Tab and the like from the desktop
   SDL_GL_SetSwapInterval(1);
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
+  ImGui::CreateContext(fonts_.atlas());
   ImGui::GetIO().IniFilename = nullptr;  // nothing written next to the program
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // admin screens by keyboard or remote
   ImGui::GetIO().ConfigInputTextCursorBlink = false;  // a blinking cursor would keep drawing frames
@@ -181,7 +192,9 @@ bool App::init_window() {
   return true;
 }
 
-void App::init_kiosk() {
+// Files only, before the window: what the home screen shows, so that its pictures can be decoded
+// while the window opens.
+void App::init_content() {
   kiosk_.paths = find_install_paths();
   kiosk_.data_dir = options_.data_dir.empty() ? default_data_dir() : options_.data_dir;
   std::string warning;
@@ -194,6 +207,15 @@ void App::init_kiosk() {
                                                     kiosk_.data_dir);
   kiosk_.load_content();
   trace_startup("content read");
+  textures_ = std::make_unique<TextureCache>(options_.texture_cache_mb ? uint64_t{*options_.texture_cache_mb} << 20
+                                                                      : TextureCache::kDefaultCapBytes);
+  kiosk_.textures = textures_.get();
+  icons_ = std::make_unique<Icons>(kiosk_.paths.assets / "icons", *textures_);
+  kiosk_.icons = icons_.get();
+}
+
+void App::init_kiosk() {
+  std::string warning;
   kiosk_.usb_root = options_.usb_root;
   if (options_.game_seed) kiosk_.game_seeds.seed(*options_.game_seed);
   try {
@@ -207,12 +229,7 @@ void App::init_kiosk() {
     std::fprintf(stderr, "kiosk: admin PIN: %s\n", e.what());
   }
   trace_startup("PIN store opened");
-  textures_ = std::make_unique<TextureCache>(options_.texture_cache_mb ? uint64_t{*options_.texture_cache_mb} << 20
-                                                                      : TextureCache::kDefaultCapBytes);
-  kiosk_.textures = textures_.get();
   kiosk_.sessions = std::make_unique<SessionKeeper>(nullptr, options_.heartbeat_seconds);  // its journal: open_journal()
-  icons_ = std::make_unique<Icons>(kiosk_.paths.assets / "icons", *textures_);
-  kiosk_.icons = icons_.get();
   kiosk_.asound_root = options_.asound_root;
   kiosk_.follow_sound_output();
   sounds_ = std::make_unique<SoundEffects>(kiosk_.paths.assets / "sounds", kiosk_.sound_output);
@@ -245,6 +262,7 @@ void App::open_journal() {
 }
 
 int App::run() {
+  init_content();
   if (!init_window()) return 1;
   init_kiosk();
   frame();  // the home screen, as early as it can be
@@ -367,7 +385,7 @@ void App::handle_pointer(Screen::Pointer phase, float x, float y) {
 float App::canvas_scale() const {
   int w, h;
   SDL_GetWindowSize(window_, &w, &h);
-  return std::min(w / 1920.0f, h / 1080.0f);
+  return scale_for(w, h);
 }
 
 // From the home screen only: never in the middle of a class.

@@ -64,7 +64,8 @@ float Fonts::design_px(FontSize size) {
   return px[static_cast<int>(size)];
 }
 
-bool Fonts::update(float scale, const std::shared_ptr<const Catalog>& catalog) {
+// Takes `scale` and `catalog`: true when the atlas must be built for them.
+bool Fonts::changes(float scale, const std::shared_ptr<const Catalog>& catalog) {
   bool changed = scale != scale_;
   if (catalog_.lock() != catalog) {  // new content (an import, a teacher's question): new characters?
     catalog_ = catalog;
@@ -72,9 +73,29 @@ bool Fonts::update(float scale, const std::shared_ptr<const Catalog>& catalog) {
     changed |= characters != characters_;
     characters_ = std::move(characters);
   }
-  if (changed) build(scale);
   scale_ = scale;
   return changed;
+}
+
+void Fonts::prepare(float scale, std::shared_ptr<const Catalog> catalog) {
+  atlas();  // one build at a time
+  preparing_ = std::async(std::launch::async, [this, scale, catalog = std::move(catalog)] {
+    if (changes(scale, catalog)) build(scale);
+  });
+}
+
+ImFontAtlas* Fonts::atlas() {
+  if (preparing_.valid()) preparing_.wait();
+  return &atlas_;
+}
+
+bool Fonts::update(float scale, const std::shared_ptr<const Catalog>& catalog) {
+  if (preparing_.valid()) preparing_.get();  // waits, and throws what prepare()'s build threw
+  bool changed = changes(scale, catalog);
+  if (changed) build(scale);
+  ImGuiIO& io = ImGui::GetIO();
+  io.FontDefault = get(FontSize::Body);
+  return changed || io.Fonts->TexID == nullptr;  // a new atlas, or one prepare() built: not in GL yet
 }
 
 // For each content character `main_file` lacks (and "□"), a font that has it, in fontconfig's
@@ -149,8 +170,7 @@ void Fonts::build(float scale) {
   if (bold.empty()) bold = regular;
   if (regular.empty()) throw std::runtime_error("no font with Vietnamese found (install fonts-sil-andika)");
 
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
+  atlas_.Clear();
   ImFontConfig config;
   config.OversampleH = 1;  // large sizes need no horizontal oversampling; keeps the atlas small
   config.PixelSnapH = true;
@@ -158,7 +178,7 @@ void Fonts::build(float scale) {
   // which ImGui's Vietnamese range lacks, and every character of the content that Andika has.
   static const ImWchar punctuation[] = {0x2010, 0x2027, 0};
   ImFontGlyphRangesBuilder builder;
-  builder.AddRanges(io.Fonts->GetGlyphRangesVietnamese());
+  builder.AddRanges(atlas_.GetGlyphRangesVietnamese());
   builder.AddRanges(punctuation);
   add_ranges(builder, characters_in(regular, characters_));
   ranges_.clear();
@@ -169,17 +189,21 @@ void Fonts::build(float scale) {
     auto size = static_cast<FontSize>(i);
     const bool small = size == FontSize::Small;
     const std::string& file = small ? regular : bold;
-    fonts_[i] = io.Fonts->AddFontFromFileTTF(file.c_str(), design_px(size) * scale, &config, ranges_.Data);
+    fonts_[i] = atlas_.AddFontFromFileTTF(file.c_str(), design_px(size) * scale, &config, ranges_.Data);
     if (!fonts_[i]) throw std::runtime_error("cannot load font " + file);
     for (const Fallback& fallback : small ? regular_fallbacks_ : bold_fallbacks_) {
       ImFontConfig merged = config;
       merged.MergeMode = true;
       merged.FontNo = fallback.index;
       // Not fatal: the characters then show as the replacement.
-      if (!io.Fonts->AddFontFromFileTTF(fallback.file.c_str(), design_px(size) * scale, &merged, fallback.ranges.data()))
+      if (!atlas_.AddFontFromFileTTF(fallback.file.c_str(), design_px(size) * scale, &merged, fallback.ranges.data()))
         std::fprintf(stderr, "kiosk: cannot load fallback font %s\n", fallback.file.c_str());
     }
     fonts_[i]->FallbackChar = kReplacement;  // when the atlas has it; else ImGui takes U+FFFD
   }
-  io.FontDefault = fonts_[static_cast<int>(FontSize::Body)];
+  // The glyphs rasterised and the RGBA pixels the GL texture is made from, here rather than in the
+  // first frame (possibly on prepare()'s thread).
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  atlas_.GetTexDataAsRGBA32(&pixels, &width, &height);
 }

@@ -9,7 +9,8 @@
 class Icons {
  public:
   Icons(std::filesystem::path dir, TextureCache& textures) : dir_(std::move(dir)), textures_(textures) {}
-  const Texture& get(const std::string& name) const { return textures_.get(dir_ / (name + ".png")); }
+  const Texture& get(const std::string& name) const { return textures_.get(path(name)); }
+  std::filesystem::path path(const std::string& name) const { return dir_ / (name + ".png"); }
 
  private:
   std::filesystem::path dir_;

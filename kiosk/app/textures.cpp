@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "core/media_kind.h"
 
@@ -126,28 +127,23 @@ SDL_Surface* fit(SDL_Surface* src, int max_w, int max_h) {
   }
   return dst;
 }
-// Uploads a 32-bit surface as level 0 of the bound texture and each mipmap level below it, each
-// level scaled from the one above by half (a 2x2 average). Made here rather than by
-// glGenerateMipmap, which Mesa's software renderer does with a shader it must first compile: that
-// alone cost the first frame about 50 ms.
-void upload_with_mipmaps(SDL_Surface* level0) {
-  SDL_Surface* level = level0;
-  for (int i = 0;; ++i) {
-    glPixelStorei(GL_UNPACK_ROW_LENGTH, level->pitch / 4);
-    glTexImage2D(GL_TEXTURE_2D, i, GL_RGBA, level->w, level->h, 0, GL_RGBA, GL_UNSIGNED_BYTE, level->pixels);
-    if (level->w == 1 && level->h == 1) break;
+// Level 0 and each mipmap level below it, each scaled from the one above by half (a 2x2 average),
+// down to 1x1 or the first that cannot be made. Made here rather than by glGenerateMipmap, which
+// Mesa's software renderer does with a shader it must first compile: that alone cost the first frame
+// about 50 ms; and made on the CPU, it can be made on a prefetch thread.
+std::vector<SDL_Surface*> mipmap_chain(SDL_Surface* level0) {
+  std::vector<SDL_Surface*> levels = {level0};
+  while (levels.back()->w > 1 || levels.back()->h > 1) {
+    SDL_Surface* level = levels.back();
     SDL_Surface* next =
         SDL_CreateRGBSurfaceWithFormat(0, std::max(1, level->w / 2), std::max(1, level->h / 2), 32, level->format->format);
     if (!next || SDL_SoftStretchLinear(level, nullptr, next, nullptr) != 0) {
       SDL_FreeSurface(next);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, i);  // the levels made so far
       break;
     }
-    if (level != level0) SDL_FreeSurface(level);
-    level = next;
+    levels.push_back(next);
   }
-  if (level != level0) SDL_FreeSurface(level);
-  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  return levels;
 }
 }  // namespace
 
@@ -162,6 +158,8 @@ void TextureCache::forget(std::map<std::filesystem::path, Texture>::iterator it)
 }
 
 void TextureCache::clear() {
+  if (prefetcher_.joinable()) prefetcher_.join();
+  prefetched_.clear();
   while (!cache_.empty()) forget(cache_.begin());
   budget_.clear();
 }
@@ -171,13 +169,21 @@ void TextureCache::end_frame() {
     if (auto it = cache_.find(key); it != cache_.end()) forget(it);
 }
 
-const Texture& TextureCache::get(const std::filesystem::path& path) {
-  auto it = cache_.find(path);
-  if (it != cache_.end()) {
-    budget_.touch(path.string());
-    return it->second;
+// A picture decoded (SDL_image, or libheif for HEIF), upright, fitted to the screen, with its
+// mipmaps: CPU work only, on any thread.
+struct TextureCache::Decoded {
+  std::vector<SDL_Surface*> levels;  // empty: see error
+  std::string error;
+  Decoded() = default;
+  Decoded(const Decoded&) = delete;
+  Decoded& operator=(const Decoded&) = delete;
+  ~Decoded() {
+    for (SDL_Surface* level : levels) SDL_FreeSurface(level);
   }
-  Texture tex;
+};
+
+std::shared_ptr<TextureCache::Decoded> TextureCache::decode(const std::filesystem::path& path) {
+  auto decoded = std::make_shared<Decoded>();
   const bool heif = heif_file(path);
   SDL_Surface* loaded = heif ? load_heif(path) : IMG_Load(path.c_str());
   SDL_Surface* rgba = loaded ? SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ABGR8888, 0) : nullptr;
@@ -196,22 +202,59 @@ const Texture& TextureCache::get(const std::filesystem::path& path) {
       rgba = turned;
     }
   }
-  if (!rgba) {
-    tex.error = SDL_GetError();
+  if (rgba) decoded->levels = mipmap_chain(rgba);  // covers are drawn smaller than their size: mipmaps keep them smooth
+  else decoded->error = SDL_GetError();
+  return decoded;
+}
+
+void TextureCache::prefetch(std::vector<std::filesystem::path> paths) {
+  if (prefetcher_.joinable()) prefetcher_.join();
+  paths.erase(std::remove_if(paths.begin(), paths.end(),
+                             [this](const auto& p) { return cache_.count(p) || prefetched_.count(p); }),
+              paths.end());
+  std::vector<std::promise<std::shared_ptr<Decoded>>> promises(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) prefetched_[paths[i]] = promises[i].get_future().share();
+  prefetcher_ = std::thread([paths = std::move(paths), promises = std::move(promises)]() mutable {
+    for (size_t i = 0; i < paths.size(); ++i) promises[i].set_value(decode(paths[i]));
+  });
+}
+
+const Texture& TextureCache::get(const std::filesystem::path& path) {
+  auto it = cache_.find(path);
+  if (it != cache_.end()) {
+    budget_.touch(path.string());
+    return it->second;
+  }
+  std::shared_ptr<Decoded> decoded;
+  if (auto p = prefetched_.find(path); p != prefetched_.end()) {
+    decoded = p->second.get();  // decoded by now, or soon
+    prefetched_.erase(p);
+  } else {
+    decoded = decode(path);
+  }
+  Texture tex;
+  if (decoded->levels.empty()) {
+    tex.error = decoded->error;
     std::fprintf(stderr, "kiosk: cannot load picture %s: %s\n", path.c_str(), tex.error.c_str());
   } else {
-    tex.width = rgba->w;
-    tex.height = rgba->h;
+    tex.width = decoded->levels[0]->w;
+    tex.height = decoded->levels[0]->h;
     glGenTextures(1, &tex.id);
     glBindTexture(GL_TEXTURE_2D, tex.id);
-    upload_with_mipmaps(rgba);  // covers are drawn smaller than their size: mipmaps keep them smooth
+    for (size_t i = 0; i < decoded->levels.size(); ++i) {
+      SDL_Surface* level = decoded->levels[i];
+      glPixelStorei(GL_UNPACK_ROW_LENGTH, level->pitch / 4);
+      glTexImage2D(GL_TEXTURE_2D, static_cast<int>(i), GL_RGBA, level->w, level->h, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                   level->pixels);
+    }
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, static_cast<int>(decoded->levels.size()) - 1);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     ++textures_;
   }
-  SDL_FreeSurface(rgba);
   // RGBA, and a third more for the mipmaps.
   budget_.add(path.string(), uint64_t(tex.width) * uint64_t(tex.height) * 4 * 4 / 3);
   return cache_.emplace(path, std::move(tex)).first->second;

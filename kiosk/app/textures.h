@@ -5,14 +5,22 @@
 // not draw go, least recently drawn first, while the textures take more than the cap
 // (core/lru_budget.h); a picture dropped loads again when drawn.
 //
-// GL: get(), end_frame(), clear() and the destructor need the window's GL context current (the UI
-// thread, while it exists); the cache must be destroyed before the context. A Texture reference
-// stays valid until the next end_frame() or clear(), or the cache's end: a screen asks for its
-// pictures in every frame it draws and keeps no reference across frames.
+// prefetch() decodes a screen's pictures on a thread of its own before they are drawn (the home
+// screen's, while the window opens at start); get() then only uploads them.
+//
+// Threading and GL: every call is made on the UI thread; get(), end_frame(), clear() and the
+// destructor need the window's GL context current (while it exists), prefetch() does not. The
+// cache must be destroyed before the context. A Texture reference stays valid until the next
+// end_frame() or clear(), or the cache's end: a screen asks for its pictures in every frame it draws
+// and keeps no reference across frames.
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <map>
+#include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/lru_budget.h"
 
@@ -33,6 +41,9 @@ class TextureCache {
   // Loads on first use; a picture that cannot be decoded gives a Texture with `error` set
   // (reported once on stderr, while it stays cached) so the screen can draw a placeholder.
   const Texture& get(const std::filesystem::path& path);
+  // Starts decoding `paths` (not yet cached) on a thread; get() waits for the one it asks for.
+  // A second call waits for the first one's thread.
+  void prefetch(std::vector<std::filesystem::path> paths);
   // After a frame was rendered (its draw lists name the textures): frees what the cap requires.
   void end_frame();
   // Forgets every picture (content was replaced under the same names); they load again when drawn.
@@ -44,7 +55,11 @@ class TextureCache {
 
  private:
   static constexpr int kMaxWidth = 1920, kMaxHeight = 1080;
+  struct Decoded;
+  static std::shared_ptr<Decoded> decode(const std::filesystem::path& path);
   void forget(std::map<std::filesystem::path, Texture>::iterator it);
+  std::map<std::filesystem::path, std::shared_future<std::shared_ptr<Decoded>>> prefetched_;
+  std::thread prefetcher_;
   std::map<std::filesystem::path, Texture> cache_;
   LruBudget budget_;
   size_t textures_ = 0;

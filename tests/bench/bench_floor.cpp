@@ -62,11 +62,11 @@ int main(int argc, char** argv) {
   }
   SDL_GL_SetSwapInterval(1);
   if (atlas) {
-    ImGui::CreateContext();
+    static Fonts fonts;  // outlives the context, as the kiosk's
+    ImGui::CreateContext(fonts.atlas());
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplSDL2_InitForOpenGL(window, context);
     ImGui_ImplOpenGL3_Init("#version 150");
-    Fonts fonts;
     // The sample content's characters are all Andika's: an empty catalog builds the same atlas.
     fonts.update(std::min(width / 1920.0f, height / 1080.0f), std::make_shared<const Catalog>());
     ImGui_ImplOpenGL3_CreateFontsTexture();

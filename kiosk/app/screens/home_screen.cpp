@@ -28,6 +28,15 @@ std::string class_icon(const std::string& group) {
 }
 }  // namespace
 
+std::vector<std::filesystem::path> HomeScreen::pictures(const Icons& icons, const std::vector<std::string>& class_groups,
+                                                        const Catalog& catalog) {
+  std::vector<std::filesystem::path> paths = {icons.path("logo")};
+  for (const auto& group : class_groups) paths.push_back(icons.path(class_icon(group)));
+  for (const auto& topic : catalog.topics)
+    if (!topic.cover.empty()) paths.push_back(topic.cover);
+  return paths;
+}
+
 void HomeScreen::enter(double now) {
   entered_ = now;
   catalog_ = services_.content.catalog();

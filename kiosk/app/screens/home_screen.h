@@ -1,6 +1,8 @@
 #pragma once
+#include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "app/icons.h"
 #include "app/notices.h"
@@ -26,6 +28,9 @@ class HomeScreen : public Screen {
     const std::string& clock_problem;
   };
   HomeScreen(Routes& routes, Services services) : routes_(routes), services_(std::move(services)) {}
+  // The pictures the screen draws for these class groups and topics (TextureCache::prefetch).
+  static std::vector<std::filesystem::path> pictures(const Icons& icons, const std::vector<std::string>& class_groups,
+                                                     const Catalog& catalog);
   std::string name() const override { return "home"; }
   // At start and back from a session or admin mode: the tiles rise, from the newest catalog (an
   // import in admin mode swapped in a new one).
