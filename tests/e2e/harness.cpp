@@ -275,6 +275,14 @@ nlohmann::json KioskRun::element(const std::string& id) const {
   return nullptr;
 }
 
+bool end_session(LiveKiosk& live) {
+  if (!live.wait_screen("topic")) return false;
+  live.send("tap @end-session\ntap @finish:yes\n");
+  if (!live.wait_screen("summary")) return false;
+  live.send("tap @home\n");
+  return live.wait_screen("home");
+}
+
 bool solve_memory_pairs(KioskRun& k, LiveKiosk& kiosk) {
   for (int turn = 0; k.element("game:again").is_null(); ++turn) {
     std::vector<std::string> cards;

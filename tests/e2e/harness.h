@@ -138,6 +138,10 @@ class LiveKiosk {
   uint64_t sent_ = 0;  // commands sent, counted as the kiosk counts them
 };
 
+// From a topic screen: ends the session (the teacher's end, then yes), waits for the summary, taps
+// home and waits for the home screen; false if a screen did not come.
+[[nodiscard]] bool end_session(LiveKiosk& live);
+
 // Plays a memory game on screen the way a child does: turns two cards; a match leaves the board (no
 // longer a target), two that differ turn back. Each turn is read from the tree drawn after the last
 // one settled. False when the celebration has not come after 12 turns.

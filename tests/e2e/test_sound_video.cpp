@@ -41,6 +41,14 @@ std::string label(const KioskRun& k, const std::string& id) {
 [[nodiscard]] bool wait_stderr(LiveKiosk& live, const std::string& text) {
   return wait_until([&] { return live.process().stderr_text().find(text) != std::string::npos; }, 20);
 }
+
+// From the traffic-safety topic screen: a game opens, and with it the effects' device, on `device`.
+void effects_play_on(LiveKiosk& live, const std::string& device) {
+  REQUIRE(live.wait_screen("topic"));
+  live.send("tap @game:traffic-safety/who-is-right\n");
+  REQUIRE(live.wait_screen("game"));
+  CHECK(wait_stderr(live, "kiosk: sound effects on " + device + " "));
+}
 }  // namespace
 
 TEST_CASE("sound and picture: the outputs are listed, the admin's choice is kept, and videos and effects use it") {
@@ -54,14 +62,10 @@ TEST_CASE("sound and picture: the outputs are listed, the admin's choice is kept
     REQUIRE(live.wait_screen("home"));
     CHECK(wait_stderr(live, "kiosk: sound output: hdmi:CARD=PCH,DEV=1\n"));
     // The effects' device is open only while a game is shown.
-    live.send("tap @class:La\ntap @topic:traffic-safety\ntap @game:traffic-safety/who-is-right\n");
-    REQUIRE(live.wait_screen("game"));
-    CHECK(wait_stderr(live, "kiosk: sound effects on hdmi:CARD=PCH,DEV=1 "));
+    live.send("tap @class:La\ntap @topic:traffic-safety\n");
+    effects_play_on(live, "hdmi:CARD=PCH,DEV=1");
     live.send("tap @game:back\n");
-    REQUIRE(live.wait_screen("topic"));
-    live.send("tap @end-session\ntap @finish:yes\n");
-    REQUIRE(live.wait_screen("summary"));
-    live.send("tap @home\n");
+    REQUIRE(end_session(live));
     open_sound_and_picture(live);
     CHECK(label(k, "admin:sound:auto") == "Tự động (bây giờ: HDMI – SAMSUNG (đang nối TV))");
     CHECK(label(k, "admin:sound:plughw:CARD=PCH,DEV=0") == "Loa/tai nghe (analog) – HDA Intel PCH");
@@ -96,10 +100,7 @@ TEST_CASE("sound and picture: the outputs are listed, the admin's choice is kept
     CHECK(wait_stderr(live, "kiosk: mpv plays sound on alsa/plughw:CARD=PCH,DEV=0\n"));
     // And a game's effects.
     live.send("key Escape\n");
-    REQUIRE(live.wait_screen("topic"));
-    live.send("tap @game:traffic-safety/who-is-right\n");
-    REQUIRE(live.wait_screen("game"));
-    CHECK(wait_stderr(live, "kiosk: sound effects on plughw:CARD=PCH,DEV=0 "));
+    effects_play_on(live, "plughw:CARD=PCH,DEV=0");
     CHECK(live.quit() == 0);
   }
 }
