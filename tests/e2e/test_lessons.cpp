@@ -146,7 +146,7 @@ TEST_CASE("an installed kiosk plays videos with the module beside it, and a less
   REQUIRE(kiosk.wait_screen("topic"));  // the session goes on
   REQUIRE(kiosk.quit() == 0);
   const auto err = kiosk.process().stderr_text();
-  CHECK(err.find("the video module cannot be loaded: " + module.string()) != std::string::npos);
+  CHECK(err.find("không nạp được phần phát video: " + module.string()) != std::string::npos);  // in the class's language
   const auto rows = query(without.data / "journal.sqlite", "SELECT status FROM activities");
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].at("status") == "failed");
