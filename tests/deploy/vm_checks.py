@@ -292,7 +292,7 @@ def main():
             "runuser -u kiosk -- env DISPLAY=:0 timeout 300 kiosk --windowed 960x540 --data /tmp/lesson-data "
             "--replay /tmp/lesson.txt > /tmp/lesson.log 2>&1; echo exit $?; "
             "sqlite3 /tmp/lesson-data/journal.sqlite \"SELECT json_extract(details, '$.position_s') FROM activities\"; "
-            "grep -E 'sound output|plays sound on|cannot|video module' /tmp/lesson.log", timeout=420)
+            "grep -E '^kiosk: (sound output|mpv plays sound on|cannot)' /tmp/lesson.log", timeout=420)
         lines = out.strip().splitlines()
         position = float(lines[1]) if len(lines) > 1 and lines[1].replace(".", "", 1).isdigit() else 0.0
         with open(SOUND, "rb") as f:
@@ -300,7 +300,7 @@ def main():
             data = f.read()
         peak = max((abs(int.from_bytes(data[i:i + 2], "little", signed=True)) for i in range(0, len(data) - 1, 2)),
                    default=0)
-        if lines[0] != "exit 0" or position < 5 or peak < 1000 or "cannot" in out:
+        if lines[0] != "exit 0" or position < 5 or peak < 1000 or "kiosk: cannot" in out:
             fail(f"the lesson with sound: video at {position:.1f} s, sound peak {peak}, the kiosk said: {out.strip()}")
         print(f"lesson with sound: the video reached {position:.1f} s of 20 s (TCG, software decoding); the sound card "
               f"got {len(data) / 4 / 44100:.1f} s of sound, peak {peak} of 32767; the kiosk said: "
