@@ -469,6 +469,16 @@ def startup_run(args, env, index):
         r["peak_rss_mib"] = k.peak_rss_mib()
         k.log_file.flush()
         r["steps"] = [(step, float(ms)) for ms, step in STARTUP_STEP_RE.findall(k.log.read_text(errors="replace"))]
+    # The kiosk writes its ui-tree once the first frame is laid out, before it is rendered and
+    # swapped; the floor writes its own after its swap. So the kiosk's render and swap, as its trace
+    # times them, are added: both then count to the first frame on screen. (A build without the
+    # trace is timed to its ui-tree only, and says so.)
+    at = {step.split(":")[0]: ms for step, ms in r["steps"]}
+    r["tree_ms"] = r["startup_ms"]
+    if "first frame laid out and drawn into lists" in at and "first frame rendered and swapped" in at:
+        r["startup_ms"] += at["first frame rendered and swapped"] - at["first frame laid out and drawn into lists"]
+    else:
+        r["startup_ms"] = float("nan")
     r["startup_ratio"] = r["startup_ms"] / r["floor_ms"]
     return r
 
@@ -476,7 +486,8 @@ def startup_run(args, env, index):
 STARTUP_METRICS = [  # key, label, unit, format
     ("floor_ms", "floor: bare SDL2 + GL window, first frame", "ms", "{:.0f}"),
     ("atlas_ms", "floor + ImGui and the kiosk's font atlas", "ms", "{:.0f}"),
-    ("startup_ms", "kiosk: start to first home frame", "ms", "{:.0f}"),
+    ("tree_ms", "kiosk: start to first home frame laid out (ui-tree)", "ms", "{:.0f}"),
+    ("startup_ms", "kiosk: start to first home frame on screen", "ms", "{:.0f}"),
     ("startup_ratio", "kiosk start-up / floor (per run)", "x", "{:.2f}"),
     ("idle_cpu_s", "idle CPU time (user+sys)", "s", "{:.2f}"),
     ("idle_cpu_pct", "idle CPU, % of one core", "%", "{:.2f}"),
@@ -495,7 +506,7 @@ def bench_startup(args, env):
     for i in range(1, args.runs + 1):
         r = startup_run(args, env, i)
         runs.append(r)
-        shown = ("floor_ms", "atlas_ms", "startup_ms", "idle_cpu_pct", "idle_switches_per_s", "peak_rss_mib")
+        shown = ("floor_ms", "atlas_ms", "tree_ms", "startup_ms", "idle_cpu_pct", "idle_switches_per_s", "peak_rss_mib")
         print(f"  run {i}: " + ", ".join(f"{label.split(':')[0].split(',')[0]} {fmt.format(r[k])}{unit}"
                                          for k, label, unit, fmt in STARTUP_METRICS if k in shown), flush=True)
         busiest = ", ".join(f"{name} {rate:.1f}/s" for name, rate in r["wakeups_by_thread"][:4])
@@ -507,8 +518,8 @@ def bench_startup(args, env):
     summary["startup_ratio_of_medians"] = kiosk / floor
     steps = [r["steps"] for r in runs]
     if all(steps) and len({tuple(name for name, _ in st) for st in steps}) == 1:
-        print("\n  the kiosk's start-up steps (KIOSK_TRACE_STARTUP=1), ms since the process started, median of the runs;"
-              "\n  the ui-tree timed above is written between the last two:")
+        print("\n  the kiosk's start-up steps (KIOSK_TRACE_STARTUP=1), ms since the process started (counted from"
+              "\n  /proc's start time, in 10 ms ticks), median of the runs; the ui-tree is written after 'laid out':")
         rows = [("step", "at", "step took")]
         previous = 0.0
         for i, (name, _) in enumerate(steps[0]):
