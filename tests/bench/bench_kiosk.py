@@ -9,9 +9,10 @@ file. At the end of a run it is sent `quit` and given 5 s to exit before SIGKILL
 chosen with --only (default: all four, about 8 minutes in all on a 2-core machine):
 
 startup (--runs runs, default 5), with the bundled sample content:
-  1. start-up: wall time from just before the process is spawned to the first drawn frame of
-     the home screen, i.e. until the --ui-tree file exists and says "screen": "home"
-     (polled every 1 ms);
+  1. start-up: wall time from just before the process is spawned to the first home frame on
+     screen: until the --ui-tree file exists and says "screen": "home" (polled every 1 ms; the
+     kiosk writes it once the frame is laid out), plus that frame's render and buffer swap as
+     the kiosk's KIOSK_TRACE_STARTUP=1 lines time them (the floor writes its file after its swap);
   2. idle CPU: user+system CPU time of the kiosk (all threads, from /proc/PID/stat) over
      --idle-seconds (default 10) of an untouched home screen, starting 2 s after the first
      frame; shown in seconds and as a percentage of one core;
