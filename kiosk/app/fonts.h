@@ -9,8 +9,9 @@
 // U+25A1 "□", never as "?", and is named once on stderr.
 //
 // Threading: UI thread only, except that prepare() builds the atlas on a thread of its own (at
-// start, while the window opens). atlas() and update() wait for that thread. It touches nothing
-// of Dear ImGui's but this atlas, which no ImGui context may use before atlas() returns it.
+// start, while the window opens). atlas() and update() wait for that thread. Call prepare() before
+// any ImGui context exists: ImGui's allocator counts allocations in the current context, which
+// that thread must not share; and no context may use the atlas before atlas() returns it.
 // Lifetime: the atlas is this object's; an ImGui context made with it must end before this does.
 #include <future>
 #include <memory>
