@@ -53,11 +53,15 @@ void VideoLessonScreen::enter(double /*now*/) {
     player_ = MediaPlayer::create(MediaPlayer::Kind::Video, wake_event_, window_);
     player_->load(lesson_->file);
   } catch (const std::exception& e) {
-    error_ = e.what();
-    std::fprintf(stderr, "kiosk: cannot play %s: %s\n", lesson_->file.c_str(), error_.c_str());
-    phase_ = Phase::Failed;
-    activity_.end("failed");
+    fail(e.what());
   }
+}
+
+void VideoLessonScreen::fail(std::string why) {
+  error_ = std::move(why);
+  phase_ = Phase::Failed;
+  std::fprintf(stderr, "kiosk: cannot play %s: %s\n", lesson_->file.c_str(), error_.c_str());
+  activity_.end("failed");
 }
 
 void VideoLessonScreen::leave() {
@@ -83,10 +87,7 @@ bool VideoLessonScreen::tick(double /*now*/) {
   // A file cut short after its header plays to an "end" without a single picture: not a lesson watched.
   const bool no_picture = player_->ended() && !player_->showed_frame();
   if (phase_ != Phase::Failed && (!player_->error().empty() || no_picture)) {
-    error_ = no_picture ? tr("it ended without showing a picture: the file is cut short or damaged") : player_->error();
-    phase_ = Phase::Failed;
-    std::fprintf(stderr, "kiosk: cannot play %s: %s\n", lesson_->file.c_str(), error_.c_str());
-    activity_.end("failed");
+    fail(no_picture ? tr("it ended without showing a picture: the file is cut short or damaged") : player_->error());
     return true;
   }
   // Not only while playing: at its end mpv pauses by itself (keep-open), maybe in the same batch of

@@ -54,6 +54,7 @@ class VideoLessonScreen : public Screen {
   // (and a notice) when added-cues.json cannot be written.
   bool change_cues(const std::function<void()>& change);
   void retrack();  // after the cues changed
+  void fail(std::string why);  // the error card, stderr and the journal say why it cannot play
   void confirm(std::string text);
 
   static constexpr double kControlsSeconds = 4, kConfirmSeconds = 2.5, kSeekStepSeconds = 10;
