@@ -10,7 +10,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <memory>
 
@@ -25,6 +24,7 @@
 #include "app/routes.h"
 #include "app/screens/home_screen.h"
 #include "app/screenshot.h"
+#include "app/sdl_video.h"
 #include "app/trace.h"
 #include "app/style.h"
 #include "app/ui_clock.h"
@@ -138,16 +138,7 @@ App::~App() {
 }
 
 bool App::init_window() {
-  SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");  // a kiosk never minimises itself
-  SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");       // the first tap already counts
-  // A window close request then arrives only as a window event, so SDL_QUIT means SIGTERM or SIGINT
-  // (systemctl stop, shutdown): the kiosk closes its session cleanly then.
-  SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
-  // An EGL context on X11 too: mpv's hardware decoding interop (VA-API on Intel) needs EGL, not GLX.
-  // KIOSK_GL=glx goes back to GLX on a machine whose EGL is broken.
-  const char* gl = std::getenv("KIOSK_GL");
-  SDL_SetHint(SDL_HINT_VIDEO_X11_FORCE_EGL, gl && std::strcmp(gl, "glx") == 0 ? "0" : "1");
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+  if (!start_sdl_video()) {
     std::fprintf(stderr, "kiosk: cannot start SDL: %s\n", SDL_GetError());
     return false;
   }
@@ -159,10 +150,6 @@ bool App::init_window() {
   SDL_DisplayMode screen{};
   const bool full = !options_.windowed && SDL_GetDesktopDisplayMode(0, &screen) == 0;
   fonts_.prepare(scale_for(full ? screen.w : options_.width, full ? screen.h : options_.height), kiosk_.content->catalog());
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_SHOWN;
   flags |= options_.windowed ? 0 : (SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
   window_ = SDL_CreateWindow("Xem và Nói", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options_.width,
@@ -231,10 +218,9 @@ void App::init_kiosk() {
   trace_startup("PIN store opened");
   kiosk_.sessions = std::make_unique<SessionKeeper>(nullptr, options_.heartbeat_seconds);  // its journal: open_journal()
   kiosk_.asound_root = options_.asound_root;
-  kiosk_.follow_sound_output();
-  sounds_ = std::make_unique<SoundEffects>(kiosk_.paths.assets / "sounds", kiosk_.sound_output);
+  sounds_ = std::make_unique<SoundEffects>(kiosk_.paths.assets / "sounds");
   kiosk_.sounds = sounds_.get();
-  kiosk_.apply_settings();
+  kiosk_.apply_settings();  // the sound output too, for mpv and the effects
   kiosk_.window = window_;
   kiosk_.wake_event = wake_event_;
   trace_startup("services made");
@@ -312,7 +298,7 @@ FrameSchedule::Pass App::schedule_pass(double now) {
   if (screen_) pass.wake_within(screen_->wake_in(now));
   if (replay_) pass.wake_within(replay_->seconds_to_next(now, frames_));
   // Just after the heartbeat's second has begun on the wall clock, which counts whole seconds.
-  if (auto heartbeat = kiosk_.sessions ? kiosk_.sessions->seconds_to_next_heartbeat(unix_now()) : -1; heartbeat >= 0)
+  if (auto heartbeat = kiosk_.sessions->seconds_to_next_heartbeat(unix_now()); heartbeat >= 0)
     pass.wake_within(double(heartbeat) + 0.05);
   pass.wake_within(systemd_.seconds_to_next(now));
   return pass;
@@ -429,7 +415,8 @@ void App::handle_key(SDL_Keycode key) {
 }
 
 void App::frame() {
-  if (navigator_.pending()) kiosk_.follow_sound_output();  // a TV switched on since: the next screen plays on it
+  // A TV switched on since: the next screen plays on it (the first one's was chosen at start).
+  if (navigator_.pending() && frames_ > 0) kiosk_.follow_sound_output();
   if (frames_ == 0) trace_startup("first frame begins");
   const FrameTimer timer;
   if (navigator_.apply(ui_now())) {  // screen switches happen between frames

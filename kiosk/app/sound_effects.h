@@ -16,11 +16,12 @@
 #include <string>
 #include <vector>
 
+#include "core/sound_outputs.h"
+
 class SoundEffects {
  public:
-  // `alsa_device`: the sound output (core/sound_outputs.h), for SDL's ALSA driver.
-  SoundEffects(std::filesystem::path sounds_dir, std::string alsa_device)
-      : sounds_dir_(std::move(sounds_dir)), alsa_device_(std::move(alsa_device)) {}
+  // Plays on ALSA's default until set_sound_output().
+  explicit SoundEffects(std::filesystem::path sounds_dir) : sounds_dir_(std::move(sounds_dir)) {}
   ~SoundEffects() { close(); }
   SoundEffects(const SoundEffects&) = delete;
   SoundEffects& operator=(const SoundEffects&) = delete;
@@ -32,16 +33,17 @@ class SoundEffects {
   void play(const std::string& name);
   // The admin's volume limit, in percent.
   void set_volume_limit(int percent) { volume_limit_ = percent; }
-  // The sound output to play on; an open device is reopened there.
+  // The sound output to play on (core/sound_outputs.h), for SDL's ALSA driver; an open device is
+  // reopened there.
   void set_sound_output(const std::string& alsa_device);
 
  private:
   void decode();
 
   std::filesystem::path sounds_dir_;
-  std::string alsa_device_;
+  std::string alsa_device_ = kAlsaDefault;
   SDL_AudioDeviceID device_ = 0;
   bool decoded_ = false, said_no_device_ = false;
   int volume_limit_ = 100;
-  std::map<std::string, std::vector<Uint8>> sounds_;  // in kSpec's format
+  std::map<std::string, std::vector<Uint8>> sounds_;  // in the device's format (device_spec())
 };

@@ -25,6 +25,7 @@
 #include <string>
 
 #include "app/fonts.h"
+#include "app/sdl_video.h"
 
 int main(int argc, char** argv) {
   int width = 1920, height = 1080;
@@ -42,17 +43,10 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  const char* gl = std::getenv("KIOSK_GL");
-  SDL_SetHint(SDL_HINT_VIDEO_X11_FORCE_EGL, gl && std::strcmp(gl, "glx") == 0 ? "0" : "1");
-  SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+  if (!start_sdl_video()) {  // the kiosk's hints and GL context
     std::fprintf(stderr, "bench_floor: %s\n", SDL_GetError());
     return 1;
   }
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   SDL_Window* window = SDL_CreateWindow("floor", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
                                         SDL_WINDOW_OPENGL | SDL_WINDOW_SHOWN);
   SDL_GLContext context = window ? SDL_GL_CreateContext(window) : nullptr;
