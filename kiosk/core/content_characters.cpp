@@ -2,7 +2,6 @@
 
 #include <unistr.h>
 
-#include <algorithm>
 #include <set>
 
 std::vector<char32_t> characters_of(const std::vector<std::string>& texts) {
@@ -33,13 +32,4 @@ std::vector<char32_t> content_characters(const Catalog& catalog) {
         for (const auto& cue : lesson.video->cues) texts.insert(texts.end(), {cue.question.vi, cue.question.en});
   }
   return characters_of(texts);
-}
-
-std::vector<char32_t> character_ranges(const std::vector<char32_t>& characters) {
-  std::vector<char32_t> ranges;
-  for (char32_t c : characters) {
-    if (!ranges.empty() && ranges.back() + 1 == c) ranges.back() = c;
-    else ranges.insert(ranges.end(), {c, c});
-  }
-  return ranges;
 }

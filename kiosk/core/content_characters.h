@@ -14,7 +14,3 @@ std::vector<char32_t> characters_of(const std::vector<std::string>& texts);
 // Every character of every topic's texts (titles, captions, prompts, labels) and of the teachers'
 // own questions, as characters_of() gives them.
 std::vector<char32_t> content_characters(const Catalog& catalog);
-
-// Sorted, distinct `characters` as runs of consecutive ones, [first, last] each, flattened: the
-// glyph-range list a font atlas takes (without its terminating 0).
-std::vector<char32_t> character_ranges(const std::vector<char32_t>& characters);

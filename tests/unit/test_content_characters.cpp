@@ -22,12 +22,6 @@ TEST_CASE("characters of texts: distinct and sorted, without control characters 
   CHECK(characters_of({}).empty());
 }
 
-TEST_CASE("glyph ranges: runs of consecutive characters") {
-  CHECK(character_ranges({U'a', U'b', U'c', U'x', 0x2605, 0x2606, 0x1F600}) ==
-        std::vector<char32_t>{U'a', U'c', U'x', U'x', 0x2605, 0x2606, 0x1F600, 0x1F600});
-  CHECK(character_ranges({}).empty());
-}
-
 TEST_CASE("content characters: every text of every pack, the games' prompts and labels and the teachers' questions") {
   TempDir root;
   write_file(root / "t" / "cover.png", kPng);
